@@ -1,0 +1,75 @@
+# The Right Way course.
+#   make        set up .venv, compile the Welsh catalogs, build both languages (HTML and SCORM)
+#   make test   run every test
+# Other targets: html, scorm, gettext, update-po, serve, bench, lint, clean.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+BUILD := _build
+LANGUAGES := cy en
+SPHINXOPTS ?= -n -W --keep-going -q -j auto
+INSTALLED := $(VENV)/.installed-stamp
+PO_FILES := $(shell find locale src/rightway_quiz/locale -name '*.po' 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+SOURCES := conf.py $(shell find course quizzes scenarios src/rightway_quiz -type f \
+	! -name '*.mo' ! -name '*.pyc' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) $(PO_FILES)
+PORT ?= 8000
+
+.PHONY: all html scorm gettext update-po serve test lint bench clean
+
+all: html
+
+# -- set-up --------------------------------------------------------------------
+$(INSTALLED): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+# Theme and extension catalogs load before Sphinx compiles .po files itself,
+# so they are compiled here first (otherwise a clean build shows them in English).
+%.mo: %.po $(INSTALLED)
+	$(BIN)/python -m rightway_quiz.catalogs compile $<
+
+# -- HTML ----------------------------------------------------------------------
+html: $(BUILD)/html/index.html $(LANGUAGES:%=$(BUILD)/.html-%)
+
+$(BUILD)/.html-%: $(INSTALLED) $(MO_FILES) $(SOURCES)
+	$(BIN)/sphinx-build -b html -c . -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) course $(BUILD)/html/$*
+	@touch $@
+
+$(BUILD)/html/index.html: $(INSTALLED) conf.py src/rightway_quiz/landing.py $(MO_FILES)
+	$(BIN)/python -m rightway_quiz.landing $(BUILD)/html
+
+# -- SCORM ---------------------------------------------------------------------
+scorm: html
+	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
+
+# -- translation ---------------------------------------------------------------
+gettext: $(INSTALLED)
+	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
+	$(BIN)/python -m rightway_quiz.catalogs extract src/rightway_quiz $(BUILD)/gettext/rightway.pot
+
+update-po: gettext
+	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale -w 0 --line-width=-1
+	$(BIN)/python -m rightway_quiz.catalogs update $(BUILD)/gettext/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
+	$(BIN)/python -m rightway_quiz.catalogs fill locale/cy/LC_MESSAGES
+
+# -- use -----------------------------------------------------------------------
+serve: html
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILD)/html $(PORT)
+
+test: all
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+bench: all
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(BUILD)
+	find locale src/rightway_quiz/locale -name '*.mo' -delete

@@ -1,0 +1,50 @@
+"""The Right Way course: Sphinx extension, quiz engine, SCORM packager and grader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .config import setup_config
+from .content import setup_content
+from .course_data import setup_course_data
+from .i18n import setup_i18n
+from .language_switch import setup_language_switch
+from .loader import SourceError, load_articles, load_quiz, load_quizzes, load_scenario_sets
+from .model import Question, Quiz, Scenario, ScenarioSet
+from .quiz import setup_quiz
+from .self_assessment import setup_self_assessment
+from .theme import setup_theme
+
+__version__ = "0.1.0"
+__all__ = [
+    "Question",
+    "Quiz",
+    "Scenario",
+    "ScenarioSet",
+    "SourceError",
+    "__version__",
+    "load_articles",
+    "load_quiz",
+    "load_quizzes",
+    "load_scenario_sets",
+    "setup",
+]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension with Sphinx."""
+    setup_config(app)
+    setup_i18n(app)
+    setup_theme(app)
+    setup_language_switch(app)
+    setup_course_data(app)
+    setup_quiz(app)
+    setup_content(app)
+    setup_self_assessment(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,237 @@
+"""The course's structured content: quizzes, scenarios, supervision prompts and articles.
+
+Pydantic checks each file's shape (types, required fields, unknown fields);
+``problems()`` methods check what shape cannot (ids unique, answers that are
+options). Both report a *location*, a tuple of keys and indexes into the
+source, which the loader turns into a file line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Location = tuple[str | int, ...]
+Problem = tuple[Location, str]
+
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ArticleNumber = Annotated[int, Field(ge=1, le=54)]
+QuestionType = Literal["single", "multiple", "true_false", "matching", "scenario"]
+SINGLE_ANSWER_TYPES = frozenset({"single", "true_false", "scenario"})
+DEFAULT_PASS_MARK = 80
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _duplicates(ids: list[str]) -> set[str]:
+    return {value for value, count in Counter(ids).items() if count > 1}
+
+
+def _repeats(ids: list[str]) -> Iterator[tuple[int, str]]:
+    """Each position where an id appears again after its first use."""
+    seen: set[str] = set()
+    for index, value in enumerate(ids):
+        if value in seen:
+            yield index, value
+        seen.add(value)
+
+
+class Option(_Strict):
+    """One choice in a question, with feedback saying why it is right or wrong."""
+
+    id: Identifier
+    text: Text
+    feedback: Text
+
+
+class MatchItem(_Strict):
+    """One thing to match in a matching question; ``answer`` is an option id."""
+
+    id: Identifier
+    text: Text
+    answer: Identifier
+
+
+class Objective(_Strict):
+    """A learning objective that questions point to."""
+
+    id: Identifier
+    text: Text
+
+
+class Question(_Strict):
+    """A quiz question; right answers are option ids, never option text."""
+
+    id: Identifier
+    type: QuestionType
+    objective: Identifier
+    articles: list[ArticleNumber] = []
+    scenario: Text | None = None
+    stem: Text
+    options: list[Option] = Field(min_length=2)
+    answer: list[Identifier] = []
+    items: list[MatchItem] = []
+    explanation: Text
+
+    @property
+    def option_ids(self) -> list[str]:
+        """The option ids in source order."""
+        return [option.id for option in self.options]
+
+    def problems(self) -> Iterator[Problem]:
+        """What is wrong with this question beyond its shape."""
+        for index, option_id in _repeats(self.option_ids):
+            yield ("options", index, "id"), f"option id {option_id!r} is used twice"
+        known = set(self.option_ids)
+        for index, answer in enumerate(self.answer):
+            if answer not in known:
+                yield ("answer", index), f"{answer!r} is not an option of this question"
+        if self.type == "matching":
+            yield from self._matching_problems(known)
+        elif self.type in SINGLE_ANSWER_TYPES and len(self.answer) != 1:
+            yield ("answer",), f"a {self.type} question needs exactly one answer"
+        elif self.type == "multiple" and not self.answer:
+            yield ("answer",), "a multiple question needs at least one answer"
+        if self.type != "matching" and self.items:
+            yield ("items",), "only a matching question has items"
+        if _duplicates(self.answer):
+            yield ("answer",), "the same answer is given twice"
+        if self.type == "true_false" and sorted(self.option_ids) != ["false", "true"]:
+            yield ("options",), 'a true_false question has exactly the options "true" and "false"'
+        if self.type == "scenario" and self.scenario is None:
+            yield ("scenario",), "a scenario question needs its scenario text"
+        if self.type != "scenario" and self.scenario is not None:
+            yield ("scenario",), "only a scenario question has scenario text"
+
+    def _matching_problems(self, known: set[str]) -> Iterator[Problem]:
+        if self.answer:
+            yield ("answer",), "a matching question gives its answers on its items"
+        if len(self.items) < 2:
+            yield ("items",), "a matching question needs at least two items"
+        item_ids = [item.id for item in self.items]
+        for index, item_id in _repeats(item_ids):
+            yield ("items", index, "id"), f"item id {item_id!r} is used twice"
+        for index, item in enumerate(self.items):
+            if item.answer not in known:
+                yield (
+                    ("items", index, "answer"),
+                    f"{item.answer!r} is not an option of this question",
+                )
+
+    def correct_response(self) -> dict[str, str] | list[str]:
+        """The right response: option ids, or item id → option id for matching."""
+        if self.type == "matching":
+            return {item.id: item.answer for item in self.items}
+        return sorted(self.answer)
+
+
+class Quiz(_Strict):
+    """A self-marking quiz: objectives, questions and a pass mark in percent."""
+
+    id: Identifier
+    title: Text
+    principle: Identifier
+    pass_mark: int = Field(default=DEFAULT_PASS_MARK, ge=1, le=100)
+    objectives: list[Objective] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+    @property
+    def version(self) -> str:
+        """A short hash of the whole quiz: answers saved against another version are detectable."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id, if any."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def objective_coverage(self) -> dict[str, int]:
+        """How many questions assess each objective."""
+        counts = {objective.id: 0 for objective in self.objectives}
+        for question in self.questions:
+            if question.objective in counts:
+                counts[question.objective] += 1
+        return counts
+
+    def problems(self) -> Iterator[Problem]:
+        """What is wrong with this quiz beyond its shape."""
+        question_ids = [q.id for q in self.questions]
+        for index, question_id in _repeats(question_ids):
+            yield ("questions", index, "id"), f"question id {question_id!r} is used twice"
+        objective_ids = [o.id for o in self.objectives]
+        for index, objective_id in _repeats(objective_ids):
+            yield ("objectives", index, "id"), f"objective id {objective_id!r} is used twice"
+        for index, question in enumerate(self.questions):
+            if question.objective not in objective_ids:
+                yield (
+                    ("questions", index, "objective"),
+                    f"{question.objective!r} is not an objective of this quiz",
+                )
+            for location, message in question.problems():
+                yield ("questions", index, *location), message
+
+
+class Scenario(_Strict):
+    """A rights-language scenario: a situation, a question and a model answer."""
+
+    id: Identifier
+    title: Text
+    situation: Text
+    ask: Text | None = None
+    model_answer: Text
+    articles: list[ArticleNumber] = Field(min_length=1)
+
+
+class Prompt(_Strict):
+    """A question a supervisor can put to a practitioner."""
+
+    id: Identifier
+    text: Text
+
+
+class ScenarioSet(_Strict):
+    """A principle's scenarios and supervision prompts."""
+
+    principle: Identifier
+    scenarios: list[Scenario] = []
+    prompts: list[Prompt] = []
+
+    def problems(self) -> Iterator[Problem]:
+        """Ids used twice."""
+        for key, entries in (("scenarios", self.scenarios), ("prompts", self.prompts)):
+            for index, duplicate in _repeats([entry.id for entry in entries]):
+                yield (key, index, "id"), f"id {duplicate!r} is used twice"
+
+
+class Article(_Strict):
+    """A UNCRC article with a plain-language summary."""
+
+    number: ArticleNumber
+    title: Text
+    summary: Text
+
+
+class ArticleList(_Strict):
+    """The article summaries the course uses."""
+
+    articles: list[Article] = Field(min_length=1)
+
+    def problems(self) -> Iterator[Problem]:
+        """Articles listed twice."""
+        numbers = [str(article.number) for article in self.articles]
+        for index, duplicate in _repeats(numbers):
+            yield ("articles", index, "number"), f"article {duplicate} is listed twice"
+
+    def by_number(self) -> dict[int, Article]:
+        """Articles keyed by number."""
+        return {article.number: article for article in self.articles}

@@ -1,0 +1,117 @@
+"""Shared fixtures: Sphinx test roots, the built course, a local server and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR = PROJECT_ROOT / "_build"
+HTML_DIR = BUILD_DIR / "html"
+LANGUAGES = ("cy", "en")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>`` folders."""
+    return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def html_dir() -> Path:
+    """The course as ``make`` built it (``make test`` builds first)."""
+    for language in LANGUAGES:
+        if not (HTML_DIR / language / "index.html").exists():
+            pytest.fail(f"{HTML_DIR / language} is not built: run `make` (or `make test`) first")
+    return HTML_DIR
+
+
+def html_pages(language: str) -> list[Path]:
+    """Every content page of one language, relative to its language folder."""
+    folder = HTML_DIR / language
+    return sorted(
+        path.relative_to(folder)
+        for path in folder.rglob("*.html")
+        if not path.relative_to(folder).parts[0].startswith("_")
+    )
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(html_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium: Playwright cannot download a browser here."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def context(browser: object, tmp_path: Path) -> Iterator[object]:
+    """A fresh browser profile (empty localStorage) that accepts downloads."""
+    created = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
+    yield created
+    created.close()
+
+
+@pytest.fixture
+def page(context: object) -> Iterator[object]:
+    """A page in a fresh context."""
+    opened = context.new_page()  # type: ignore[attr-defined]
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_extension_catalogs() -> None:
+    """The extension's Welsh catalog must be compiled before any Welsh test build."""
+    from rightway_quiz.catalogs import compile_catalogs
+    from rightway_quiz.i18n import LOCALE_DIR
+
+    compile_catalogs(LOCALE_DIR)

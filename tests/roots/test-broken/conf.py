@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "rightway_quiz"]
+html_theme = "rightway"

@@ -1,0 +1,94 @@
+"""The built site in headless Chromium: language switch, axe, keyboard, requests."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import LANGUAGES, html_pages
+
+pytestmark = pytest.mark.browser
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Every axe violation on the page, one line each, with the first offending element."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{violation['id']}: {violation['help']} at {violation['nodes'][0]['target']}"
+        for violation in results.response["violations"]
+    ]
+
+
+def test_language_link_keeps_the_learner_on_the_same_page(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/cy/principles/participation.html")
+    assert page.locator("html").get_attribute("lang") == "cy"
+    page.locator("a[data-rightway-language='en']").click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_url}/en/principles/participation.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("a[data-rightway-language='cy']").click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_url}/cy/principles/participation.html"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_passes_axe_and_requests_only_its_own_site(
+    page: Any, site_url: str, language: str
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    problems: list[str] = []
+    for path in html_pages(language):
+        requests.clear()
+        page.goto(f"{site_url}/{language}/{path.as_posix()}")
+        page.wait_for_load_state("networkidle")
+        problems.extend(f"{path}: {violation}" for violation in axe_violations(page))
+        problems.extend(
+            f"{path}: requested {url}"
+            for url in requests
+            if urlparse(url).netloc != urlparse(site_url).netloc and not url.startswith(("data:", "blob:"))
+        )
+    assert not problems, "\n".join(problems)
+
+
+def test_landing_page_passes_axe(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_width_menu_works_with_the_keyboard(browser: Any, site_url: str, language: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/principles/participation.html")
+        menu_button = page.locator(".mobile-header .nav-overlay-icon")
+        assert menu_button.is_visible()
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('nav-overlay-icon')"):
+                break
+        else:
+            pytest.fail("Tab never reached the menu button at 320 px")
+        assert menu_button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert menu_button.get_attribute("aria-expanded") == "true"
+        assert page.locator(".sidebar-drawer").evaluate("el => el.getBoundingClientRect().left >= 0")
+        focused_in_menu = page.evaluate("document.activeElement.closest('.sidebar-drawer') !== null")
+        assert focused_in_menu
+        page.keyboard.press("Escape")
+        assert menu_button.get_attribute("aria-expanded") == "false"
+        # The language switch is reachable at this width too.
+        assert page.locator(".rightway-language-switch a").is_visible()
+        assert axe_violations(page) == []
+    finally:
+        context.close()

@@ -1,0 +1,104 @@
+"""The Sphinx extension on small test roots: structure, translation, errors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.errors import SphinxError
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def warnings_of(app: Any) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.mark.sphinx("html", testroot="course")
+def test_quiz_renders_accessible_form_without_warnings(app: Any) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    form = html[html.index('<form class="rightway-quiz"') : html.index("</form>", html.index('<form class="rightway-quiz"'))]
+    assert 'data-quiz-id="sample"' in form and 'data-pass-mark="80"' in form
+    assert form.count("<fieldset") == 5 and form.count("<legend>") == 5
+    # Every input has a label that names it.
+    for field_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', form):
+        assert f'for="{field_id}"' in form, field_id
+    assert 'aria-live="polite"' in form and 'role="status"' in form
+    # Answer keys are option ids, never option text.
+    assert 'data-question-id="sample-q2" data-type="multiple"' in form
+    assert 'data-correct="a c"' in form
+    assert 'data-answer="heard"' in form
+    # Scenario text comes before the question, the model answer is hidden until asked.
+    assert "<details" in html and "Show a model answer" in html
+
+
+@pytest.mark.sphinx("html", testroot="course")
+def test_article_index_links_each_article_to_the_pages_using_it(app: Any) -> None:
+    app.build()
+    html = (app.outdir / "reference.html").read_text(encoding="utf-8")
+    assert 'href="sub/module.html#article-12"' in html
+    assert "Article 31" not in html  # listed in articles.yaml but used by no page
+
+
+@pytest.mark.sphinx("gettext", testroot="course", srcdir="course-gettext")
+def test_gettext_extracts_every_learner_visible_quiz_string(app: Any, file_regression: Any) -> None:
+    app.build()
+    pot = (app.outdir / "sub" / "module.pot").read_text(encoding="utf-8")
+    for text in (
+        "Sample quiz: participation",
+        "Which article gives children the right to have their say?",
+        "Not this one. Article 31 is about play and rest.",
+        "Cerys is 9. Her review is next week.",
+        "Ask first, then write.",
+        "To have information",
+        "Name the article that gives children a say.",
+        "Jac has a right to information (Article 13) and to be heard (Article 12).",
+        "Think of a decision you made this month about a child.",
+        "We ask children what they think.",
+    ):
+        assert f'msgid "{text}"' in pot, text
+    normalised = re.sub(r'"POT-Creation-Date: [^"]*"\n', "", pot)
+    normalised = re.sub(r"#: [^\n]*?(tests/roots/)", r"#: \1", normalised)
+    file_regression.check(normalised, extension=".pot")
+
+
+@pytest.mark.sphinx("html", testroot="course", srcdir="course-cy", confoverrides={"language": "cy"})
+def test_welsh_build_shows_welsh_quiz_text_and_keeps_answer_keys(app: Any) -> None:
+    app.build()
+    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    assert '<html class="no-js" lang="cy"' in html
+    assert "Cwis enghreifftiol: cyfranogiad" in html
+    assert "Pa erthygl sy’n rhoi’r hawl i blant ddweud eu dweud?" in html
+    assert "Cywir. Erthygl 12 yw’r hawl i gael eich clywed." in html
+    assert '<option value="heard">Cael eich clywed</option>' in html
+    assert "Gwirio fy atebion" in html and "Check my answers" not in html
+    assert 'data-correct="a"' in html and 'data-answer="heard"' in html
+    assert 'href="../../en/sub/module.html" hreflang="en" lang="en"' in html
+
+
+def test_unknown_quiz_is_a_warning_with_its_location(make_app: Any, tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-broken", tmp_path / "src")
+    app = make_app("html", srcdir=tmp_path / "src")
+    app.build()
+    assert re.search(r"index.md:3: WARNING: unknown quiz 'nowhere'.*\[rightway.quiz\]", warnings_of(app))
+
+
+def test_malformed_quiz_stops_the_build_naming_file_line_and_field(make_app: Any, tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-broken", tmp_path / "src")
+    shutil.copy(Path(__file__).parent / "fixtures" / "bad-quizzes" / "answer-not-option.yaml", tmp_path / "src" / "quizzes")
+    with pytest.raises(SphinxError, match=r"answer-not-option.yaml:20: questions\[0\].answer\[0\]: 'c' is not an option"):
+        make_app("html", srcdir=tmp_path / "src")
+
+
+def test_thin_objective_is_a_warning(make_app: Any, tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-course", tmp_path / "src")
+    quiz = tmp_path / "src" / "quizzes" / "sample.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("objective: sample-lo2", "objective: sample-lo1"), encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path / "src")
+    app.build()
+    assert "assesses objective 'sample-lo2' with 0 question(s); it needs at least 2" in warnings_of(app)
