@@ -160,15 +160,11 @@ def interface_strings() -> dict[str, str]:
     return {
         "correct": str(_("Correct")),
         "incorrect": str(_("Not quite")),
-        "unanswered": str(_("Not answered")),
         "score": str(_("You scored {score} out of {max} ({percent}%).")),
         "passed": str(_("You have passed this quiz.")),
         "notPassed": str(_("Not passed yet: you need {passMark}% to pass. Read the feedback, then try again.")),
         "answerAll": str(_("Please answer every question. Not answered yet: {questions}.")),
         "restored": str(_("Your earlier answers have been restored.")),
-        "yourChoice": str(_("Your answer")),
-        "rightAnswer": str(_("The right answer")),
-        "matchedWith": str(_("You matched this with: {option}")),
     }
 
 

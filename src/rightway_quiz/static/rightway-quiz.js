@@ -119,6 +119,34 @@
     });
   }
 
+  // The live region says the score and, for each question not right, the feedback on the
+  // learner's choice with a link to the question: screen-reader users hear it all at once.
+  function showSummary(form, status, result, text) {
+    status.textContent = "";
+    var line = document.createElement("p");
+    line.textContent = format(text.score, result) + " " + (result.passed ? text.passed : format(text.notPassed, result));
+    status.appendChild(line);
+    var list = document.createElement("ul");
+    all(form, ".rightway-question").forEach(function (question, i) {
+      var response = result.responses[i];
+      if (response.correct) return;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + question.id;
+      link.textContent = question.querySelector(".rightway-question-number").textContent;
+      item.appendChild(link);
+      var chosen = question.dataset.type === "matching"
+        ? Object.keys(response.response).map(function (k) { return response.response[k]; })
+        : response.response;
+      var notes = all(question, ".rightway-feedback").filter(function (feedback) {
+        return chosen.indexOf(feedback.dataset.feedbackFor) !== -1;
+      }).map(function (feedback) { return feedback.textContent.trim(); });
+      item.appendChild(document.createTextNode(": " + text.incorrect + ". " + notes.join(" ")));
+      list.appendChild(item);
+    });
+    if (list.children.length) status.appendChild(list);
+  }
+
   function markQuiz(form, options) {
     var text = strings(form);
     var questions = all(form, ".rightway-question");
@@ -156,7 +184,7 @@
       submittedAt: new Date().toISOString()
     };
     questions.forEach(function (question, i) { showFeedback(question, responses[i].response, responses[i].correct, text); });
-    status.textContent = format(text.score, result) + " " + (result.passed ? text.passed : format(text.notPassed, result));
+    showSummary(form, status, result, text);
     status.classList.toggle("rightway-passed", result.passed);
     form.querySelector('[data-action="retry"]').hidden = false;
     results[result.quizId] = result;
@@ -220,6 +248,7 @@
     if (state && state.version === form.dataset.quizVersion && state.responses) {
       setResponses(form, state.responses);
       if (state.submitted) markQuiz(form, { force: true, silent: true });
+      else if (Object.keys(state.responses).length) form.querySelector(".rightway-quiz-result").textContent = strings(form).restored;
     }
   }
 

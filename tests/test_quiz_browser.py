@@ -1,0 +1,191 @@
+"""A course quiz clicked in headless Chromium: marking, feedback, keyboard, storage, download."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import PROJECT_ROOT
+from rightway_quiz.loader import load_quizzes
+from rightway_quiz.model import Question, Quiz
+from test_browser_site import axe_violations
+
+pytestmark = pytest.mark.browser
+QUIZ_ID = "participation"
+PAGE = "principles/participation.html"
+SCHEMA = PROJECT_ROOT / "src" / "rightway_quiz" / "schemas" / "answers.schema.json"
+
+
+@pytest.fixture(scope="module")
+def quiz() -> Quiz:
+    return load_quizzes(PROJECT_ROOT / "quizzes")[QUIZ_ID].model
+
+
+def field_id(quiz: Quiz, question: Question, suffix: str) -> str:
+    return f'[id="{quiz.id}--{question.id}--{suffix}"]'
+
+
+def wrong_option(question: Question) -> str:
+    return next(option for option in question.option_ids if option not in question.answer)
+
+
+def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
+    """Answer one question with the mouse: right from the YAML key, or wrong on purpose."""
+    if question.type == "matching":
+        for index, item in enumerate(question.items):
+            choice = item.answer
+            if not right and index == 0:
+                choice = next(o for o in question.option_ids if o != item.answer)
+            page.locator(field_id(quiz, question, item.id)).select_option(choice)
+        return
+    if question.type == "multiple":
+        chosen = set(question.answer) if right else {wrong_option(question)}
+        for option in question.option_ids:
+            box = page.locator(field_id(quiz, question, option))
+            box.set_checked(option in chosen)
+        return
+    option = question.answer[0] if right else wrong_option(question)
+    page.locator(field_id(quiz, question, option)).check()
+
+
+def result_text(page: Any, quiz: Quiz) -> str:
+    return str(page.locator(f"#quiz-{quiz.id}-result").inner_text())
+
+
+def test_all_right_gives_full_score_and_a_pass(page: Any, site_url: str, quiz: Quiz) -> None:
+    page.goto(f"{site_url}/en/{PAGE}")
+    page.evaluate(
+        "document.addEventListener('rightway:quiz-result',"
+        " e => { window.rwResults = (window.rwResults || []).concat([e.detail]); })"
+    )
+    for question in quiz.questions:
+        answer(page, quiz, question, right=True)
+    page.get_by_role("button", name="Check my answers").click()
+    total = len(quiz.questions)
+    assert f"You scored {total} out of {total} (100%)." in result_text(page, quiz)
+    assert "You have passed this quiz." in result_text(page, quiz)
+    results = page.evaluate("window.rwResults")
+    assert results and results[-1]["score"] == total and results[-1]["passed"] is True
+    assert {r["questionId"] for r in results[-1]["responses"]} == {q.id for q in quiz.questions}
+
+
+def test_wrong_option_feedback_is_announced(page: Any, site_url: str, quiz: Quiz) -> None:
+    page.goto(f"{site_url}/en/{PAGE}")
+    wrong = next(q for q in quiz.questions if q.type in {"single", "scenario"})
+    for question in quiz.questions:
+        answer(page, quiz, question, right=question is not wrong)
+    page.get_by_role("button", name="Check my answers").click()
+    region = page.locator(f"#quiz-{quiz.id}-result")
+    assert region.get_attribute("aria-live") == "polite"
+    feedback = next(o.feedback for o in wrong.options if o.id == wrong_option(wrong))
+    assert " ".join(feedback.split()) in " ".join(region.inner_text().split())
+    total = len(quiz.questions)
+    assert f"You scored {total - 1} out of {total}" in region.inner_text()
+    # Focus moves to the result; the feedback also shows beside the chosen option, in words.
+    assert page.evaluate("document.activeElement.id") == f"quiz-{quiz.id}-result"
+    question_box = page.locator(f'[id="{quiz.id}--{wrong.id}"]')
+    assert "Not quite" in question_box.locator(".rightway-verdict").inner_text()
+
+
+def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, quiz: Quiz) -> None:
+    page.goto(f"{site_url}/en/{PAGE}")
+    page.locator(f"#quiz-{quiz.id}-title").scroll_into_view_if_needed()
+    page.evaluate(f"document.querySelector('#quiz-{quiz.id} input, #quiz-{quiz.id} select').focus()")
+    for question in quiz.questions:
+        if question.type == "matching":
+            for item in question.items:
+                assert page.evaluate("document.activeElement.tagName") == "SELECT"
+                label = next(o.text for o in question.options if o.id == item.answer)
+                page.keyboard.type(label[:6])  # type-ahead selects the option, as a keyboard user does
+                page.locator(field_id(quiz, question, item.id)).select_option(item.answer)
+                page.keyboard.press("Tab")
+            continue
+        if question.type == "multiple":
+            for option in question.option_ids:
+                assert page.evaluate("document.activeElement.type") == "checkbox"
+                if option in question.answer:
+                    page.keyboard.press("Space")
+                page.keyboard.press("Tab")
+            continue
+        # A radio group is one tab stop; arrows move within it, checking as they go.
+        assert page.evaluate("document.activeElement.type") == "radio"
+        target = question.option_ids.index(question.answer[0])
+        page.keyboard.press("Space")
+        for _ in range(target):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    total = len(quiz.questions)
+    assert f"You scored {total} out of {total}" in result_text(page, quiz)
+
+
+def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -> None:
+    page.goto(f"{site_url}/en/{PAGE}")
+    first = quiz.questions[0]
+    answer(page, quiz, first, right=True)
+    page.reload()
+    if first.type == "matching":
+        assert page.locator(field_id(quiz, first, first.items[0].id)).input_value() == first.items[0].answer
+    else:
+        assert page.locator(field_id(quiz, first, first.answer[0])).is_checked()
+    for question in quiz.questions:
+        answer(page, quiz, question, right=True)
+    page.get_by_role("button", name="Check my answers").click()
+    page.reload()
+    assert "You have passed this quiz." in result_text(page, quiz)
+
+
+def test_downloaded_answers_validate_against_the_schema(page: Any, site_url: str, quiz: Quiz, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/en/{PAGE}")
+    for question in quiz.questions:
+        answer(page, quiz, question, right=True)
+    page.get_by_role("button", name="Check my answers").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download my answers").click()
+    target = tmp_path / "answers.json"
+    download_info.value.save_as(target)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert data["quiz_id"] == quiz.id and data["quiz_version"] == quiz.version
+    assert {a["question_id"] for a in data["answers"]} == {q.id for q in quiz.questions}
+    assert "score" not in data
+
+
+def test_quiz_page_passes_axe_before_and_after_submitting(page: Any, site_url: str, quiz: Quiz) -> None:
+    for language in ("en", "cy"):
+        page.goto(f"{site_url}/{language}/{PAGE}")
+        assert axe_violations(page) == [], language
+        for question in quiz.questions:
+            answer(page, quiz, question, right=question.type != "multiple")
+        page.locator(f"#quiz-{quiz.id} button[type=submit]").click()
+        assert axe_violations(page) == [], language
+
+
+def test_welsh_quiz_speaks_welsh(page: Any, site_url: str, quiz: Quiz) -> None:
+    page.goto(f"{site_url}/cy/{PAGE}")
+    for question in quiz.questions:
+        answer(page, quiz, question, right=True)
+    page.get_by_role("button", name="Gwirio fy atebion").click()
+    total = len(quiz.questions)
+    assert f"Cawsoch chi {total} allan o {total} (100%)." in result_text(page, quiz)
+    assert "Rydych chi wedi pasio’r cwis hwn." in result_text(page, quiz)
+
+
+def test_quiz_is_usable_at_320_pixels(browser: Any, site_url: str, quiz: Quiz) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/en/{PAGE}")
+        overflow = page.evaluate(
+            f"Array.from(document.querySelectorAll('#quiz-{quiz.id} *'))"
+            ".filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            ".map(el => el.tagName + '.' + el.className)"
+        )
+        assert overflow == []
+    finally:
+        context.close()
