@@ -1,0 +1,180 @@
+"""Measure build speed, page weight, package size and grader throughput: ``make bench``.
+
+Each timing is the median of several runs, with min and max. Prints a table and
+writes ``_build/bench.json``. A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+BIN = ROOT / ".venv" / "bin"
+EDITED_PAGE = ROOT / "course" / "accessibility.md"
+WEIGHT_PAGE = "en/principles/participation.html"
+QUIZ_ASSETS = ("rightway-quiz.js", "rightway-quiz.css")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def timed(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> dict[str, float]:
+    """Median, min and max seconds of ``action`` (``before`` runs untimed first each time)."""
+    seconds: list[float] = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        action()
+        seconds.append(time.perf_counter() - start)
+    return {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds), "runs": runs}
+
+
+def run(*command: str) -> None:
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def clean() -> None:
+    run("make", "clean")
+
+
+def make_all() -> None:
+    run("make")
+
+
+def edit_one_page() -> None:
+    EDITED_PAGE.write_text(EDITED_PAGE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
+def plain_sphinx() -> None:
+    """Both languages with plain Sphinx: same sources, no rightway extension, theme or packaging."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conf = Path(tmp) / "conf.py"
+        conf.write_text(
+            "extensions = ['myst_parser', 'sphinx_design', 'nbsphinx']\n"
+            "html_theme = 'furo'\nsource_suffix = {'.md': 'markdown', '.ipynb': 'jupyter_notebook'}\n"
+            "myst_enable_extensions = ['colon_fence', 'deflist']\n"
+            f"locale_dirs = [{str(ROOT / 'locale')!r}]\ngettext_compact = False\nnbsphinx_execute = 'never'\n"
+            "suppress_warnings = ['*']\n",
+            encoding="utf-8",
+        )
+        for language in ("cy", "en"):
+            subprocess.run(
+                [str(BIN / "sphinx-build"), "-q", "-j", "auto", "-b", "html", "-c", tmp, "-D", f"language={language}",
+                 "-d", f"{tmp}/doctrees/{language}", "course", f"{tmp}/html/{language}"],
+                cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+
+
+def page_weight() -> dict[str, object]:
+    """Bytes and requests for a module page's first load in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(BUILD / "html")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    sizes: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())))
+        page.goto(f"{base}/{WEIGHT_PAGE}")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    server.shutdown()
+    outside = [url for url in sizes if not url.startswith(base)]
+    raw = sum(sizes.values())
+    gzipped = sum(
+        len(gzip.compress((BUILD / "html" / url[len(base) + 1 :].split("?")[0]).read_bytes()))
+        for url in sizes if url.startswith(base)
+    )
+    return {"page": WEIGHT_PAGE, "requests": len(sizes), "bytes": raw, "bytes_gzipped": gzipped,
+            "outside_requests": outside}
+
+
+def quiz_runtime_size() -> dict[str, int]:
+    static = ROOT / "src" / "rightway_quiz" / "static"
+    data = b"".join((static / name).read_bytes() for name in QUIZ_ASSETS)
+    return {"bytes": len(data), "gzipped": len(gzip.compress(data, 9))}
+
+
+def scorm_sizes() -> dict[str, int]:
+    return {path.name: path.stat().st_size for path in sorted((BUILD / "scorm").glob("*.zip"))}
+
+
+def grader(rows: int) -> dict[str, object]:
+    script = ROOT / "scripts" / "bench_grader.py"
+    if not script.exists():
+        return {"skipped": "scripts/bench_grader.py not found"}
+    result = subprocess.run([str(BIN / "python"), str(script), "--rows", str(rows), "--json"],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (median reported)")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="grader rows")
+    args = parser.parse_args(argv)
+    original = EDITED_PAGE.read_text(encoding="utf-8")
+    try:
+        clean_build = timed(make_all, args.runs, before=clean)
+        no_change = timed(make_all, args.runs)
+        one_page = timed(make_all, args.runs, before=edit_one_page)
+    finally:
+        EDITED_PAGE.write_text(original, encoding="utf-8")
+        make_all()
+    plain = timed(plain_sphinx, args.runs)
+    results: dict[str, object] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "build": {
+            "clean_make_s": clean_build,
+            "no_change_make_s": no_change,
+            "one_page_edit_make_s": one_page,
+            "plain_sphinx_both_languages_s": plain,
+            "clean_vs_plain_ratio": clean_build["median"] / plain["median"],
+            "no_change_vs_clean_ratio": no_change["median"] / clean_build["median"],
+            "one_page_vs_clean_ratio": one_page["median"] / clean_build["median"],
+        },
+        "page_weight": page_weight(),
+        "quiz_runtime": quiz_runtime_size(),
+        "scorm_bytes": scorm_sizes(),
+        "grader": grader(args.rows),
+        "command": "make bench",
+    }
+    BUILD.mkdir(exist_ok=True)
+    (BUILD / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    build = results["build"]
+    assert isinstance(build, dict)
+    print(f"{'figure':<44}{'median':>10}{'min':>10}{'max':>10}")
+    for name in ("clean_make_s", "no_change_make_s", "one_page_edit_make_s", "plain_sphinx_both_languages_s"):
+        t = build[name]
+        print(f"{name:<44}{t['median']:>10.2f}{t['min']:>10.2f}{t['max']:>10.2f}")
+    for name in ("clean_vs_plain_ratio", "no_change_vs_clean_ratio", "one_page_vs_clean_ratio"):
+        print(f"{name:<44}{build[name]:>10.3f}")
+    print(json.dumps({k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Welsh search: Welsh stop words, and words folded to their dictionary form.
+
+Sphinx has no Welsh search language, so a Welsh site would be indexed with
+English rules ("plant" stemmed as if English). Here each indexed word is
+lemmatised with simplemma, which also undoes initial mutations
+(``blant``/``mhlant`` → ``plentyn``, ``hawliau`` → ``hawl``).
+
+The browser must fold the learner's query the same way, without simplemma.
+It gets (a) a table of every word form in the Welsh catalogs whose dictionary
+form differs, and (b) the mutation rules, tried in turn against the index's
+own terms. So ``gyfranogiad`` finds ``cyfranogiad`` even if that exact mutated
+form never appears in the course.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import polib
+import simplemma
+from sphinx.application import Sphinx
+from sphinx.search import SearchLanguage
+
+WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
+
+# Common Welsh function words: articles, prepositions, pronouns, forms of "bod".
+WELSH_STOPWORDS = frozenset(
+    """
+    a ac ag am an ar at â y yr ’r 'r i o yn ym yng mae maen oedd oes sy sydd yw ydy ydyn
+    ydych ydw bod fod roedd bydd fydd byddwch wedi heb gan gyda gydag hefyd hyn hynny hon
+    hwn honno hwnnw fel pan os er ei eu ein eich fy dy ni chi nhw hi fe fo e ef nid na nad
+    neu ond mai bob pob rhai i’r i'r o’r o'r a’r a'r ’n 'n ’i 'i ’w 'w dan tan drwy trwy
+    wrth rhwng heb ger beth pa pwy sut ble lle pam pryd mwy mor iawn hefo
+    """.split()
+)
+
+# Initial mutations, from the mutated onset back to the radical: soft, nasal, aspirate.
+# Order matters: longer onsets first.
+_UNMUTATE = [
+    ("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"),
+    ("ch", "c"), ("ph", "p"), ("th", "t"),
+    ("dd", "d"), ("g", "c"), ("b", "p"), ("d", "t"), ("f", "b"), ("f", "m"),
+    ("l", "ll"), ("r", "rh"), ("m", "b"), ("n", "d"),
+]
+
+STEMMER_JS = """
+/* Welsh query folding for The Right Way course (rightway_quiz/search_cy.py). */
+var RIGHTWAY_CY_FORMS = __FORMS__;
+var RIGHTWAY_CY_UNMUTATE = __UNMUTATE__;
+var Stemmer = function () {
+  function known(word) {
+    var index = (typeof Search !== "undefined" && Search._index) || {};
+    return (index.terms && Object.prototype.hasOwnProperty.call(index.terms, word)) ||
+      (index.titleterms && Object.prototype.hasOwnProperty.call(index.titleterms, word));
+  }
+  this.stemWord = function (word) {
+    word = word.toLowerCase().replace(/'/g, "\\u2019");
+    if (Object.prototype.hasOwnProperty.call(RIGHTWAY_CY_FORMS, word)) return RIGHTWAY_CY_FORMS[word];
+    if (known(word)) return word;
+    var candidates = [];
+    RIGHTWAY_CY_UNMUTATE.forEach(function (rule) {
+      if (word.indexOf(rule[0]) === 0) candidates.push(rule[1] + word.slice(rule[0].length));
+    });
+    if (/^h[aeiouwy]/.test(word)) candidates.push(word.slice(1));
+    if (/^[aeiouwylr]/.test(word)) candidates.push("g" + word);
+    for (var i = 0; i < candidates.length; i++) {
+      var candidate = candidates[i];
+      var folded = Object.prototype.hasOwnProperty.call(RIGHTWAY_CY_FORMS, candidate) ? RIGHTWAY_CY_FORMS[candidate] : candidate;
+      if (known(folded)) return folded;
+    }
+    return word;
+  };
+};
+"""
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of a Welsh word, lower case."""
+    lowered = word.lower().replace("'", "’")
+    return str(simplemma.lemmatize(lowered, lang="cy")).lower()
+
+
+def catalog_words(locale_dir: Path) -> set[str]:
+    """Every word of every Welsh translation in the catalogs."""
+    words: set[str] = set()
+    for po_path in locale_dir.rglob("*.po"):
+        for entry in polib.pofile(str(po_path)).translated_entries():
+            words.update(word.lower() for word in WORD.findall(entry.msgstr))
+    return words
+
+
+def forms_table(words: Iterable[str]) -> dict[str, str]:
+    """Word forms whose dictionary form differs from the word itself."""
+    table: dict[str, str] = {}
+    for word in sorted(words):
+        folded = lemma(word)
+        if folded != word:
+            table[word] = folded
+    return table
+
+
+class SearchWelsh(SearchLanguage):
+    """Welsh: lemmatised, mutation-folded index words; Welsh stop words."""
+
+    lang = "cy"
+    language_name = "Welsh"
+    stopwords = WELSH_STOPWORDS
+    locale_dirs: tuple[Path, ...] = ()
+
+    def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's signature
+        """Words, keeping apostrophe forms such as ``i’r`` whole."""
+        return WORD.findall(input.replace("'", "’"))
+
+    def stem(self, word: str) -> str:
+        """The word's dictionary form, mutations undone."""
+        return lemma(word)
+
+    @property
+    def js_stemmer_code(self) -> str:  # type: ignore[override]
+        """The browser's half: the forms table and the mutation rules."""
+        words: set[str] = set()
+        for locale_dir in self.locale_dirs:
+            words |= catalog_words(locale_dir / "cy" / "LC_MESSAGES")
+        table = forms_table(words)
+        return STEMMER_JS.replace("__FORMS__", json.dumps(table, ensure_ascii=False, sort_keys=True)).replace(
+            "__UNMUTATE__", json.dumps(_UNMUTATE)
+        )
+
+
+def setup_welsh_search(app: Sphinx) -> None:
+    """Make ``cy`` a search language, reading the Welsh catalogs for the browser's table."""
+    app.add_search_language(SearchWelsh)
+    app.connect("config-inited", _remember_locale_dirs)
+
+
+def _remember_locale_dirs(app: Sphinx, config: object) -> None:
+    SearchWelsh.locale_dirs = tuple(Path(app.srcdir, d) for d in app.config.locale_dirs)
