@@ -169,9 +169,21 @@ def prepare_dictionary(dictionary_cy: Path, target: Path) -> Path:
     return target / "cy_GB"
 
 
+# Short forms joined by an apostrophe ("Mae’r", "i’w", "canlyniadau’r"): hunspell's
+# Welsh dictionary knows the full words, not every joined pair.
+_CLITICS = frozenset({"r", "n", "i", "w", "m", "th", "ch", "u", "y"})
+
+
+def _without_clitics(word: str) -> list[str]:
+    parts = re.split(r"[’']", word)
+    if len(parts) == 1:
+        return parts
+    return [part for part in parts if part and part.lower() not in _CLITICS]
+
+
 def unknown_words(texts: Iterable[str], dictionary: Path, word_list: Path | None) -> tuple[list[str], int]:
     """Words hunspell does not know (minus the project's word list), and the number checked."""
-    words = [word for text in texts for word in WORD.findall(text)]
+    words = [part for text in texts for word in WORD.findall(text) for part in _without_clitics(word)]
     command = ["hunspell", "-d", str(dictionary), "-l"]
     if word_list is not None:
         command += ["-p", str(word_list)]
