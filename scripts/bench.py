@@ -29,11 +29,19 @@ BIN = ROOT / ".venv" / "bin"
 EDITED_PAGE = ROOT / "course" / "accessibility.md"
 WEIGHT_PAGE = "en/principles/participation.html"
 QUIZ_ASSETS = ("rightway-quiz.js", "rightway-quiz.css")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
-def timed(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> dict[str, float]:
+def timed(
+    action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> dict[str, float]:
     """Median, min and max seconds of ``action`` (``before`` runs untimed first each time)."""
     seconds: list[float] = []
     for _ in range(runs):
@@ -42,7 +50,12 @@ def timed(action: Callable[[], object], runs: int, before: Callable[[], object] 
         start = time.perf_counter()
         action()
         seconds.append(time.perf_counter() - start)
-    return {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds), "runs": runs}
+    return {
+        "median": statistics.median(seconds),
+        "min": min(seconds),
+        "max": max(seconds),
+        "runs": runs,
+    }
 
 
 def run(*command: str) -> None:
@@ -75,9 +88,26 @@ def plain_sphinx() -> None:
         )
         for language in ("cy", "en"):
             subprocess.run(
-                [str(BIN / "sphinx-build"), "-q", "-j", "auto", "-b", "html", "-c", tmp, "-D", f"language={language}",
-                 "-d", f"{tmp}/doctrees/{language}", "course", f"{tmp}/html/{language}"],
-                cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                [
+                    str(BIN / "sphinx-build"),
+                    "-q",
+                    "-j",
+                    "auto",
+                    "-b",
+                    "html",
+                    "-c",
+                    tmp,
+                    "-D",
+                    f"language={language}",
+                    "-d",
+                    f"{tmp}/doctrees/{language}",
+                    "course",
+                    f"{tmp}/html/{language}",
+                ],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
 
 
@@ -86,10 +116,12 @@ def page_weight() -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
     class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(BUILD / "html")))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(BUILD / "html"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -106,10 +138,16 @@ def page_weight() -> dict[str, object]:
     raw = sum(sizes.values())
     gzipped = sum(
         len(gzip.compress((BUILD / "html" / url[len(base) + 1 :].split("?")[0]).read_bytes()))
-        for url in sizes if url.startswith(base)
+        for url in sizes
+        if url.startswith(base)
     )
-    return {"page": WEIGHT_PAGE, "requests": len(sizes), "bytes": raw, "bytes_gzipped": gzipped,
-            "outside_requests": outside}
+    return {
+        "page": WEIGHT_PAGE,
+        "requests": len(sizes),
+        "bytes": raw,
+        "bytes_gzipped": gzipped,
+        "outside_requests": outside,
+    }
 
 
 def quiz_runtime_size() -> dict[str, int]:
@@ -126,8 +164,13 @@ def grader(rows: int) -> dict[str, object]:
     script = ROOT / "scripts" / "bench_grader.py"
     if not script.exists():
         return {"skipped": "scripts/bench_grader.py not found"}
-    result = subprocess.run([str(BIN / "python"), str(script), "--rows", str(rows), "--json"],
-                            cwd=ROOT, check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "python"), str(script), "--rows", str(rows), "--json"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -146,7 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         make_all()
     plain = timed(plain_sphinx, args.runs)
     results: dict[str, object] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "build": {
             "clean_make_s": clean_build,
             "no_change_make_s": no_change,
@@ -167,12 +214,22 @@ def main(argv: list[str] | None = None) -> int:
     build = results["build"]
     assert isinstance(build, dict)
     print(f"{'figure':<44}{'median':>10}{'min':>10}{'max':>10}")
-    for name in ("clean_make_s", "no_change_make_s", "one_page_edit_make_s", "plain_sphinx_both_languages_s"):
+    for name in (
+        "clean_make_s",
+        "no_change_make_s",
+        "one_page_edit_make_s",
+        "plain_sphinx_both_languages_s",
+    ):
         t = build[name]
         print(f"{name:<44}{t['median']:>10.2f}{t['min']:>10.2f}{t['max']:>10.2f}")
     for name in ("clean_vs_plain_ratio", "no_change_vs_clean_ratio", "one_page_vs_clean_ratio"):
         print(f"{name:<44}{build[name]:>10.3f}")
-    print(json.dumps({k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")}, indent=2))
+    print(
+        json.dumps(
+            {k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")},
+            indent=2,
+        )
+    )
     return 0
 
 

@@ -55,7 +55,7 @@ def html_pages(language: str) -> list[Path]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -73,9 +73,13 @@ def site_url(html_dir: Path) -> Iterator[str]:
 
 def chromium_path() -> str:
     """Debian's Chromium: Playwright cannot download a browser here."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not found:
-        pytest.fail("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
+        pytest.fail(
+            "Debian chromium is not installed (apt-get install chromium); .ci/run installs it"
+        )
     return found
 
 

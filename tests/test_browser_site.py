@@ -7,7 +7,6 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import LANGUAGES, html_pages
 
 pytestmark = pytest.mark.browser
@@ -55,7 +54,8 @@ def test_every_page_passes_axe_and_requests_only_its_own_site(
         problems.extend(
             f"{path}: requested {url}"
             for url in requests
-            if urlparse(url).netloc != urlparse(site_url).netloc and not url.startswith(("data:", "blob:"))
+            if urlparse(url).netloc != urlparse(site_url).netloc
+            and not url.startswith(("data:", "blob:"))
         )
     assert not problems, "\n".join(problems)
 
@@ -66,7 +66,9 @@ def test_landing_page_passes_axe(page: Any, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phone_width_menu_works_with_the_keyboard(browser: Any, site_url: str, language: str) -> None:
+def test_phone_width_menu_works_with_the_keyboard(
+    browser: Any, site_url: str, language: str
+) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
@@ -82,8 +84,12 @@ def test_phone_width_menu_works_with_the_keyboard(browser: Any, site_url: str, l
         assert menu_button.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Enter")
         assert menu_button.get_attribute("aria-expanded") == "true"
-        assert page.locator(".sidebar-drawer").evaluate("el => el.getBoundingClientRect().left >= 0")
-        focused_in_menu = page.evaluate("document.activeElement.closest('.sidebar-drawer') !== null")
+        assert page.locator(".sidebar-drawer").evaluate(
+            "el => el.getBoundingClientRect().left >= 0"
+        )
+        focused_in_menu = page.evaluate(
+            "document.activeElement.closest('.sidebar-drawer') !== null"
+        )
         assert focused_in_menu
         page.keyboard.press("Escape")
         assert menu_button.get_attribute("aria-expanded") == "false"

@@ -22,7 +22,11 @@ def test_quiz_renders_accessible_form_without_warnings(app: Any) -> None:
     app.build()
     assert warnings_of(app) == ""
     html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
-    form = html[html.index('<form class="rightway-quiz"') : html.index("</form>", html.index('<form class="rightway-quiz"'))]
+    form = html[
+        html.index('<form class="rightway-quiz"') : html.index(
+            "</form>", html.index('<form class="rightway-quiz"')
+        )
+    ]
     assert 'data-quiz-id="sample"' in form and 'data-pass-mark="80"' in form
     assert form.count("<fieldset") == 5 and form.count("<legend>") == 5
     # Every input has a label that names it.
@@ -85,20 +89,35 @@ def test_unknown_quiz_is_a_warning_with_its_location(make_app: Any, tmp_path: Pa
     shutil.copytree(ROOTS / "test-broken", tmp_path / "src")
     app = make_app("html", srcdir=tmp_path / "src")
     app.build()
-    assert re.search(r"index.md:3: WARNING: unknown quiz 'nowhere'.*\[rightway.quiz\]", warnings_of(app))
+    assert re.search(
+        r"index.md:3: WARNING: unknown quiz 'nowhere'.*\[rightway.quiz\]", warnings_of(app)
+    )
 
 
-def test_malformed_quiz_stops_the_build_naming_file_line_and_field(make_app: Any, tmp_path: Path) -> None:
+def test_malformed_quiz_stops_the_build_naming_file_line_and_field(
+    make_app: Any, tmp_path: Path
+) -> None:
     shutil.copytree(ROOTS / "test-broken", tmp_path / "src")
-    shutil.copy(Path(__file__).parent / "fixtures" / "bad-quizzes" / "answer-not-option.yaml", tmp_path / "src" / "quizzes")
-    with pytest.raises(SphinxError, match=r"answer-not-option.yaml:20: questions\[0\].answer\[0\]: 'c' is not an option"):
+    shutil.copy(
+        Path(__file__).parent / "fixtures" / "bad-quizzes" / "answer-not-option.yaml",
+        tmp_path / "src" / "quizzes",
+    )
+    with pytest.raises(
+        SphinxError,
+        match=r"answer-not-option.yaml:20: questions\[0\].answer\[0\]: 'c' is not an option",
+    ):
         make_app("html", srcdir=tmp_path / "src")
 
 
 def test_thin_objective_is_a_warning(make_app: Any, tmp_path: Path) -> None:
     shutil.copytree(ROOTS / "test-course", tmp_path / "src")
     quiz = tmp_path / "src" / "quizzes" / "sample.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("objective: sample-lo2", "objective: sample-lo1"), encoding="utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("objective: sample-lo2", "objective: sample-lo1"),
+        encoding="utf-8",
+    )
     app = make_app("html", srcdir=tmp_path / "src")
     app.build()
-    assert "assesses objective 'sample-lo2' with 0 question(s); it needs at least 2" in warnings_of(app)
+    assert "assesses objective 'sample-lo2' with 0 question(s); it needs at least 2" in warnings_of(
+        app
+    )

@@ -8,11 +8,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import PROJECT_ROOT
+from test_browser_site import axe_violations
+
 from rightway_quiz.loader import load_quizzes
 from rightway_quiz.model import Question, Quiz
-from test_browser_site import axe_violations
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "participation"
@@ -94,13 +94,17 @@ def test_wrong_option_feedback_is_announced(page: Any, site_url: str, quiz: Quiz
 def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, quiz: Quiz) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
     page.locator(f"#quiz-{quiz.id}-title").scroll_into_view_if_needed()
-    page.evaluate(f"document.querySelector('#quiz-{quiz.id} input, #quiz-{quiz.id} select').focus()")
+    page.evaluate(
+        f"document.querySelector('#quiz-{quiz.id} input, #quiz-{quiz.id} select').focus()"
+    )
     for question in quiz.questions:
         if question.type == "matching":
             for item in question.items:
                 assert page.evaluate("document.activeElement.tagName") == "SELECT"
                 label = next(o.text for o in question.options if o.id == item.answer)
-                page.keyboard.type(label[:6])  # type-ahead selects the option, as a keyboard user does
+                page.keyboard.type(
+                    label[:6]
+                )  # type-ahead selects the option, as a keyboard user does
                 page.locator(field_id(quiz, question, item.id)).select_option(item.answer)
                 page.keyboard.press("Tab")
             continue
@@ -130,7 +134,10 @@ def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -
     answer(page, quiz, first, right=True)
     page.reload()
     if first.type == "matching":
-        assert page.locator(field_id(quiz, first, first.items[0].id)).input_value() == first.items[0].answer
+        assert (
+            page.locator(field_id(quiz, first, first.items[0].id)).input_value()
+            == first.items[0].answer
+        )
     else:
         assert page.locator(field_id(quiz, first, first.answer[0])).is_checked()
     for question in quiz.questions:
@@ -140,7 +147,9 @@ def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -
     assert "You have passed this quiz." in result_text(page, quiz)
 
 
-def test_downloaded_answers_validate_against_the_schema(page: Any, site_url: str, quiz: Quiz, tmp_path: Path) -> None:
+def test_downloaded_answers_validate_against_the_schema(
+    page: Any, site_url: str, quiz: Quiz, tmp_path: Path
+) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
     for question in quiz.questions:
         answer(page, quiz, question, right=True)
@@ -156,7 +165,9 @@ def test_downloaded_answers_validate_against_the_schema(page: Any, site_url: str
     assert "score" not in data
 
 
-def test_quiz_page_passes_axe_before_and_after_submitting(page: Any, site_url: str, quiz: Quiz) -> None:
+def test_quiz_page_passes_axe_before_and_after_submitting(
+    page: Any, site_url: str, quiz: Quiz
+) -> None:
     for language in ("en", "cy"):
         page.goto(f"{site_url}/{language}/{PAGE}")
         assert axe_violations(page) == [], language

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import HTML_DIR, LANGUAGES, html_pages
 
 # Interface strings of Sphinx, Furo and this extension that must never show on a Welsh page:
@@ -55,8 +55,16 @@ ENGLISH_INTERFACE_STRINGS = [
 class _PageReader(HTMLParser):
     """Collects the language, visible text, labelled attributes and loaded resources of a page."""
 
-    LOADING = {"script": "src", "img": "src", "iframe": "src", "audio": "src", "video": "src",
-               "source": "src", "embed": "src", "object": "data"}
+    LOADING: ClassVar[dict[str, str]] = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "audio": "src",
+        "video": "src",
+        "source": "src",
+        "embed": "src",
+        "object": "data",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,7 +86,14 @@ class _PageReader(HTMLParser):
                 self.attributes.append(values[name])
         if tag in self.LOADING and values.get(self.LOADING[tag]):
             self.resources.append(values[self.LOADING[tag]])
-        if tag == "link" and values.get("rel") in {"stylesheet", "preload", "prefetch", "icon", "shortcut icon", "modulepreload"}:
+        if tag == "link" and values.get("rel") in {
+            "stylesheet",
+            "preload",
+            "prefetch",
+            "icon",
+            "shortcut icon",
+            "modulepreload",
+        }:
             self.resources.append(values.get("href", ""))
         if tag == "a" and "data-rightway-language" in values:
             self.alternates.append(values)
@@ -120,14 +135,18 @@ def test_every_page_links_to_itself_in_the_other_language(html_dir: Path, langua
         link = reader.alternates[0]
         assert link["lang"] == other and link["hreflang"] == other, page
         href = link["href"]
-        assert not urlparse(href).scheme and not href.startswith("/"), f"{page}: {href} is not relative"
+        assert not urlparse(href).scheme and not href.startswith("/"), (
+            f"{page}: {href} is not relative"
+        )
         target = (html_dir / language / page).parent / href
         assert target.resolve() == (html_dir / other / page).resolve(), page
 
 
 def test_landing_page_offers_welsh_first_with_equal_prominence(html_dir: Path) -> None:
     html = (html_dir / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<a href="([a-z]{2})/index.html" hreflang="([a-z]{2})" lang="([a-z]{2})">', html)
+    links = re.findall(
+        r'<a href="([a-z]{2})/index.html" hreflang="([a-z]{2})" lang="([a-z]{2})">', html
+    )
     assert [lang for lang, *_ in links] == ["cy", "en"]
     assert all(href == hreflang == lang for href, hreflang, lang in links)
     assert '<html lang="cy">' in html
@@ -142,7 +161,9 @@ def test_welsh_pages_show_no_english_interface_strings(html_dir: Path) -> None:
         shown = reader.texts + reader.attributes
         for english in ENGLISH_INTERFACE_STRINGS:
             pattern = re.compile(rf"(?<![\w’']){re.escape(english)}(?![\w’'])")
-            found.extend(f"{page}: {english!r} in {text!r}" for text in shown if pattern.search(text))
+            found.extend(
+                f"{page}: {english!r} in {text!r}" for text in shown if pattern.search(text)
+            )
     assert not found, "\n".join(found[:40])
 
 
@@ -169,6 +190,7 @@ def test_static_files_name_no_outside_host(html_dir: Path) -> None:
     offenders = [
         str(path.relative_to(HTML_DIR))
         for path in HTML_DIR.glob("*/_static/**/*")
-        if path.suffix in {".css", ".js"} and pattern.search(path.read_text(encoding="utf-8", errors="replace"))
+        if path.suffix in {".css", ".js"}
+        and pattern.search(path.read_text(encoding="utf-8", errors="replace"))
     ]
     assert not offenders

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-import pytest
 
+import pytest
 from conftest import PROJECT_ROOT, html_pages
+
 from rightway_quiz.i18n import LOCALE_DIR
 from rightway_quiz.welsh_checks import (
     catalog_texts,
@@ -90,7 +91,9 @@ def test_every_welsh_page_reads_as_welsh(html_dir: Path) -> None:
 
 def test_welsh_spelling_is_checked_and_unknown_words_stay_under_one_percent(tmp_path: Path) -> None:
     if shutil.which("hunspell") is None:
-        pytest.fail("Debian hunspell is not installed (apt-get install hunspell); .ci/run installs it")
+        pytest.fail(
+            "Debian hunspell is not installed (apt-get install hunspell); .ci/run installs it"
+        )
     assert DICTIONARY_CY.exists(), "npm dictionary-cy is missing: run make"
     dictionary = prepare_dictionary(DICTIONARY_CY, tmp_path)
     # The checker is live: a misspelt word is caught.
@@ -98,6 +101,8 @@ def test_welsh_spelling_is_checked_and_unknown_words_stay_under_one_percent(tmp_
     assert unknown == ["clywedd"]
     unknown, total = unknown_words(catalog_texts(all_catalogs()), dictionary, WORD_LIST)
     rate = len(unknown) / total
-    print(f"Welsh spelling: {len(unknown)} unknown of {total} words ({rate:.2%}): {sorted(set(unknown))[:60]}")
+    print(
+        f"Welsh spelling: {len(unknown)} unknown of {total} words ({rate:.2%}): {sorted(set(unknown))[:60]}"
+    )
     assert total > 5000
     assert rate <= MAX_UNKNOWN_RATE

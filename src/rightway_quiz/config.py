@@ -50,7 +50,7 @@ def setup_config(app: Sphinx) -> None:
     """Register every ``rightway_*`` value and validate them once the config is read."""
     for config_field in dataclasses.fields(RightwayConfig):
         default = (
-            config_field.default_factory()  # type: ignore[misc]
+            config_field.default_factory()
             if config_field.default_factory is not dataclasses.MISSING
             else config_field.default
         )

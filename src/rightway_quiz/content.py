@@ -27,11 +27,11 @@ from .model import Article, ArticleList, ScenarioSet
 logger = logging.getLogger(__name__)
 
 
-class course_part(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class course_part(nodes.General, nodes.Element):
     """A block whose HTML needs more than docutils offers; ``part`` says which."""
 
 
-class article_backlinks(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class article_backlinks(nodes.General, nodes.Element):
     """Placeholder for the pages that use an article, filled in once all pages are read."""
 
 
@@ -120,7 +120,9 @@ class ObjectivesDirective(SphinxDirective):
         items = nodes.bullet_list()
         for index, objective in enumerate(loaded.model.objectives):
             item = nodes.list_item(ids=[f"objective-{objective.id}"])
-            item += text_node(nodes.paragraph, objective.text, loaded, ("objectives", index, "text"))
+            item += text_node(
+                nodes.paragraph, objective.text, loaded, ("objectives", index, "text")
+            )
             items += item
         box += items
         return [box]
@@ -165,7 +167,9 @@ class ScenariosDirective(_ScenarioSetDirective):
             here = ("scenarios", index)
             section = course_part(part="scenario", scenario_id=scenario.id)
             section += course_part(
-                "", text_node(nodes.paragraph, scenario.title, loaded, (*here, "title")), part="title"
+                "",
+                text_node(nodes.paragraph, scenario.title, loaded, (*here, "title")),
+                part="title",
             )
             section.extend(paragraphs(scenario.situation, loaded, (*here, "situation")))
             if scenario.ask:
@@ -210,7 +214,9 @@ def _article_entry(loaded: Loaded[ArticleList], index: int, article: Article) ->
     title = text_node(nodes.paragraph, article.title, loaded, ("articles", index, "title"))
     title["classes"].append("rightway-article-title")
     definition += title
-    definition += text_node(nodes.paragraph, article.summary, loaded, ("articles", index, "summary"))
+    definition += text_node(
+        nodes.paragraph, article.summary, loaded, ("articles", index, "summary")
+    )
     entry += definition
     return entry
 
@@ -224,20 +230,37 @@ class ArticlesDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         articles = course_data(self.env).articles
         if articles is None:
-            logger.warning("no scenarios/articles.yaml", type="rightway", subtype="articles", location=self.get_location())
+            logger.warning(
+                "no scenarios/articles.yaml",
+                type="rightway",
+                subtype="articles",
+                location=self.get_location(),
+            )
             return []
         self.env.note_dependency(str(articles.path))
         numbers: list[int] = []
         for word in self.arguments[0].split():
             if not word.isdigit():
-                logger.warning("%r is not an article number", word, type="rightway", subtype="articles", location=self.get_location())
+                logger.warning(
+                    "%r is not an article number",
+                    word,
+                    type="rightway",
+                    subtype="articles",
+                    location=self.get_location(),
+                )
                 continue
             numbers.append(int(word))
         by_number = articles.model.by_number()
         listing = nodes.definition_list(classes=["rightway-articles"])
         for number in numbers:
             if number not in by_number:
-                logger.warning("article %d has no summary in articles.yaml", number, type="rightway", subtype="articles", location=self.get_location())
+                logger.warning(
+                    "article %d has no summary in articles.yaml",
+                    number,
+                    type="rightway",
+                    subtype="articles",
+                    location=self.get_location(),
+                )
                 continue
             index = articles.model.articles.index(by_number[number])
             listing += _article_entry(articles, index, by_number[number])
@@ -256,7 +279,9 @@ class ArticleIndexDirective(SphinxDirective):
         listing = nodes.definition_list(classes=["rightway-articles", "rightway-article-index"])
         for index, article in enumerate(articles.model.articles):
             entry = _article_entry(articles, index, article)
-            entry.children[-1] += article_backlinks(number=article.number)
+            definition = entry.children[-1]
+            assert isinstance(definition, nodes.definition)
+            definition += article_backlinks(number=article.number)
             listing += entry
         return [listing]
 
@@ -292,7 +317,12 @@ class QuotationDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         if "source" not in self.options:
-            logger.warning("a quotation needs its :source:", type="rightway", subtype="quotation", location=self.get_location())
+            logger.warning(
+                "a quotation needs its :source:",
+                type="rightway",
+                subtype="quotation",
+                location=self.get_location(),
+            )
         quote = nodes.block_quote(classes=["rightway-quotation"])
         self.state.nested_parse(self.content, self.content_offset, quote)
         if "source" in self.options:
@@ -311,7 +341,9 @@ def visit_course_part_html(translator: SphinxTranslator, node: course_part) -> N
     part = node["part"]
     if part == "scenario":
         anchor = f"scenario-{escape(node['scenario_id'])}"
-        body.append(f'<section class="rightway-scenario" id="{anchor}" aria-labelledby="{anchor}-title">')
+        body.append(
+            f'<section class="rightway-scenario" id="{anchor}" aria-labelledby="{anchor}-title">'
+        )
     elif part == "title":
         anchor = f"scenario-{escape(node.parent['scenario_id'])}"
         body.append(f'<h3 id="{anchor}-title">{escape(node.astext())}</h3>')

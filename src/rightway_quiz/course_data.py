@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -66,7 +67,7 @@ def course_data(env: BuildEnvironment) -> CourseData:
 
 
 def text_node(
-    node_class: type[nodes.TextElement], text: str, loaded: Loaded[object], location: Location
+    node_class: type[nodes.TextElement], text: str, loaded: Loaded[Any], location: Location
 ) -> nodes.TextElement:
     """A translatable text node that remembers its source file and line.
 
@@ -79,7 +80,7 @@ def text_node(
     return node
 
 
-def paragraphs(text: str, loaded: Loaded[object], location: Location) -> list[nodes.Element]:
+def paragraphs(text: str, loaded: Loaded[Any], location: Location) -> list[nodes.Element]:
     """Blank-line separated text as translatable paragraphs, one message each."""
     blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
     return [text_node(nodes.paragraph, block, loaded, location) for block in blocks if block]

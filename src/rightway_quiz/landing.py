@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from sphinx.config import Config
+from sphinx.util.tags import Tags
 
 from .i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m rightway_quiz.landing OUTPUT_DIR", file=sys.stderr)
         return 2
-    config = Config.read(Path.cwd())
+    config = Config.read(Path.cwd(), overrides={}, tags=Tags())
     titles: dict[str, str] = config._raw_config.get("rightway_titles", {})
     languages: list[str] = config._raw_config.get("rightway_languages", ["cy", "en"])
     output = Path(args[0])

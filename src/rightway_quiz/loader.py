@@ -38,9 +38,13 @@ class Loaded(Generic[ModelT]):
 
     def line_of(self, location: Location) -> int:
         """The line of ``location``, or of its nearest enclosing entry."""
-        while location and location not in self.lines:
-            location = location[:-1]
-        return self.lines.get(location, 1)
+        return _line_of(self.lines, location)
+
+
+def _line_of(lines: dict[Location, int], location: Location) -> int:
+    while location and location not in lines:
+        location = location[:-1]
+    return lines.get(location, 1)
 
 
 def format_location(location: Location) -> str:
@@ -90,7 +94,7 @@ def read_yaml(path: Path) -> tuple[Any, dict[Location, int]]:
         raise SourceError(path, None, None, "is not UTF-8 text") from error
     try:
         root = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -113,9 +117,8 @@ def load_model(path: Path, model: type[ModelT]) -> Loaded[ModelT]:
         # An unknown field (often a misspelt one) explains the "missing" errors beside it.
         first = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         location: Location = tuple(first["loc"])
-        loaded = Loaded(model=None, path=path, lines=lines)  # type: ignore[arg-type]
         raise SourceError(
-            path, loaded.line_of(location), format_location(location), first["msg"]
+            path, _line_of(lines, location), format_location(location), first["msg"]
         ) from None
     result = Loaded(model=instance, path=path, lines=lines)
     problems = getattr(instance, "problems", None)
@@ -130,7 +133,10 @@ def load_quiz(path: Path) -> Loaded[Quiz]:
     loaded = load_model(path, Quiz)
     if loaded.model.id != path.stem:
         raise SourceError(
-            path, loaded.line_of(("id",)), "id", f"is {loaded.model.id!r} but the file is {path.name}"
+            path,
+            loaded.line_of(("id",)),
+            "id",
+            f"is {loaded.model.id!r} but the file is {path.name}",
         )
     return loaded
 

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 MIN_QUESTIONS_PER_OBJECTIVE = 2
 
 
-class quiz_part(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class quiz_part(nodes.General, nodes.Element):
     """One part of a quiz; ``part`` says which (quiz, question, option, …)."""
 
 
@@ -94,9 +94,7 @@ class QuizDirective(SphinxDirective):
 def build_quiz_node(loaded: Loaded[Quiz]) -> quiz_part:
     """The neutral node tree of a quiz."""
     quiz = loaded.model
-    root = quiz_part(
-        part="quiz", quiz_id=quiz.id, version=quiz.version, pass_mark=quiz.pass_mark
-    )
+    root = quiz_part(part="quiz", quiz_id=quiz.id, version=quiz.version, pass_mark=quiz.pass_mark)
     root += quiz_part("", text_node(nodes.paragraph, quiz.title, loaded, ("title",)), part="title")
     for index, question in enumerate(quiz.questions):
         root += _question_node(loaded, index, question)
@@ -116,8 +114,12 @@ def _question_node(loaded: Loaded[Quiz], index: int, question: Question) -> quiz
         correct=[] if question.type == "matching" else list(question.answer),
     )
     if question.scenario:
-        node += quiz_part("", *paragraphs(question.scenario, loaded, (*here, "scenario")), part="scenario")
-    node += quiz_part("", text_node(nodes.paragraph, question.stem, loaded, (*here, "stem")), part="stem")
+        node += quiz_part(
+            "", *paragraphs(question.scenario, loaded, (*here, "scenario")), part="scenario"
+        )
+    node += quiz_part(
+        "", text_node(nodes.paragraph, question.stem, loaded, (*here, "stem")), part="stem"
+    )
     for item_index, item in enumerate(question.items):
         node += quiz_part(
             "",
@@ -131,7 +133,9 @@ def _question_node(loaded: Loaded[Quiz], index: int, question: Question) -> quiz
         node += quiz_part(
             "",
             text_node(nodes.paragraph, option.text, loaded, (*where, "text")),
-            quiz_part("", *paragraphs(option.feedback, loaded, (*where, "feedback")), part="feedback"),
+            quiz_part(
+                "", *paragraphs(option.feedback, loaded, (*where, "feedback")), part="feedback"
+            ),
             part="option",
             option_id=option.id,
         )
@@ -162,7 +166,9 @@ def interface_strings() -> dict[str, str]:
         "incorrect": str(_("Not quite")),
         "score": str(_("You scored {score} out of {max} ({percent}%).")),
         "passed": str(_("You have passed this quiz.")),
-        "notPassed": str(_("Not passed yet: you need {passMark}% to pass. Read the feedback, then try again.")),
+        "notPassed": str(
+            _("Not passed yet: you need {passMark}% to pass. Read the feedback, then try again.")
+        ),
         "answerAll": str(_("Please answer every question. Not answered yet: {questions}.")),
         "restored": str(_("Your earlier answers have been restored.")),
     }
@@ -268,7 +274,9 @@ def _render_stem(body: list[str], renderer: _QuizRenderer, node: quiz_part) -> N
     if question["qtype"] == "multiple":
         hint = f'<span class="rightway-hint">{escape(str(_("Choose all that apply.")))}</span>'
     elif question["qtype"] == "matching":
-        hint = f'<span class="rightway-hint">{escape(str(_("Choose a match for each item.")))}</span>'
+        hint = (
+            f'<span class="rightway-hint">{escape(str(_("Choose a match for each item.")))}</span>'
+        )
     body.append(
         f'<fieldset class="rightway-fieldset"><legend>'
         f'<span class="rightway-question-number">{escape(number)}</span> '
@@ -311,7 +319,9 @@ def _render_option(
     text_node_, feedback = node.children
     if question["qtype"] == "matching":
         # Matching options are the drop-downs' choices; here only their feedback lives.
-        body.append(f'<div class="rightway-option rightway-option-feedback-only" data-option-id="{option_id}">')
+        body.append(
+            f'<div class="rightway-option rightway-option-feedback-only" data-option-id="{option_id}">'
+        )
     else:
         input_type = "checkbox" if question["qtype"] == "multiple" else "radio"
         field_id = f"{escape(name)}--{option_id}"
@@ -347,4 +357,3 @@ def _actions_html(node: quiz_part) -> str:
         "</div>"
         f'<div class="rightway-quiz-result" id="quiz-{quiz_id}-result" role="status" aria-live="polite" tabindex="-1"></div>'
     )
-

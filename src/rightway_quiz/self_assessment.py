@@ -21,7 +21,7 @@ from .i18n import _
 logger = logging.getLogger(__name__)
 
 
-class self_assessment(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class self_assessment(nodes.General, nodes.Element):
     """A principle's statements, each to be rated, given an action and an owner."""
 
 
@@ -89,8 +89,8 @@ def visit_self_assessment_html(translator: SphinxTranslator, node: self_assessme
     labels = _rating_labels()
     body.append(
         f'<form class="rightway-self-assessment" data-principle="{principle}"'
-        f' data-rating-labels=\'{escape(json.dumps(labels, ensure_ascii=False))}\''
-        f' data-csv-headers=\'{escape(json.dumps(_csv_headers(), ensure_ascii=False))}\''
+        f" data-rating-labels='{escape(json.dumps(labels, ensure_ascii=False))}'"
+        f" data-csv-headers='{escape(json.dumps(_csv_headers(), ensure_ascii=False))}'"
         f' data-language="{escape(translator.config.language or "en")}">'
     )
     statements = node.children[0].children
@@ -103,7 +103,7 @@ def visit_self_assessment_html(translator: SphinxTranslator, node: self_assessme
         )
         body.append(
             f'<fieldset class="rightway-statement" data-statement="{index}">'
-            f'<legend>{statement}</legend>'
+            f"<legend>{statement}</legend>"
             f'<div class="rightway-ratings" role="group" aria-label="{escape(str(_("Where are we?")))}">{radios}</div>'
             f'<label for="{field}-action">{escape(str(_("Our next action")))}</label>'
             f'<input type="text" id="{field}-action" name="{field}-action" autocomplete="off">'

@@ -20,8 +20,27 @@ import polib
 from .search_cy import WORD, lemma
 
 MIN_BLOCK_WORDS = 4
-BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "legend",
-              "label", "summary", "td", "th", "figcaption", "caption", "button", "option")
+BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "legend",
+    "label",
+    "summary",
+    "td",
+    "th",
+    "figcaption",
+    "caption",
+    "button",
+    "option",
+)
 
 
 # -- completeness ----------------------------------------------------------------
@@ -55,7 +74,9 @@ def missing_from_catalogs(pot_dir: Path, po_dir: Path) -> list[str]:
         known = {e.msgid for e in polib.pofile(str(po_path))} if po_path.exists() else set()
         missing = [e.msgid for e in polib.pofile(str(pot_path)) if e.msgid not in known]
         if missing:
-            problems.append(f"{po_path}: {len(missing)} English message(s) with no Welsh, e.g. {missing[0][:80]!r}")
+            problems.append(
+                f"{po_path}: {len(missing)} English message(s) with no Welsh, e.g. {missing[0][:80]!r}"
+            )
     return problems
 
 
@@ -95,7 +116,9 @@ def load_terms(tsv: Path) -> list[Term]:
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
+    return any(
+        haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1)
+    )
 
 
 def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
@@ -105,7 +128,9 @@ def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
         for entry in polib.pofile(str(path)).translated_entries():
             welsh = tuple(lemma(word) for word in WORD.findall(entry.msgstr))
             for term in terms:
-                if term.english_pattern.search(entry.msgid) and not _contains(welsh, term.welsh_lemmas):
+                if term.english_pattern.search(entry.msgid) and not _contains(
+                    welsh, term.welsh_lemmas
+                ):
                     problems.append(
                         f"{path}:{entry.linenum}: {term.english!r} should be {term.welsh!r} in: {entry.msgstr[:90]!r}"
                     )
@@ -121,7 +146,10 @@ def welsh_page_blocks(html: str) -> Iterator[str]:
 
     root = lxml.html.fromstring(html)
     for element in root.iter(*BLOCK_TAGS):
-        if any(ancestor.get("lang", "cy") != "cy" for ancestor in element.iterancestors()) or element.get("lang", "cy") != "cy":
+        if (
+            any(ancestor.get("lang", "cy") != "cy" for ancestor in element.iterancestors())
+            or element.get("lang", "cy") != "cy"
+        ):
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             # Judge the innermost blocks: a list item holding paragraphs is judged by them.
@@ -181,13 +209,19 @@ def _without_clitics(word: str) -> list[str]:
     return [part for part in parts if part and part.lower() not in _CLITICS]
 
 
-def unknown_words(texts: Iterable[str], dictionary: Path, word_list: Path | None) -> tuple[list[str], int]:
+def unknown_words(
+    texts: Iterable[str], dictionary: Path, word_list: Path | None
+) -> tuple[list[str], int]:
     """Words hunspell does not know (minus the project's word list), and the number checked."""
-    words = [part for text in texts for word in WORD.findall(text) for part in _without_clitics(word)]
+    words = [
+        part for text in texts for word in WORD.findall(text) for part in _without_clitics(word)
+    ]
     command = ["hunspell", "-d", str(dictionary), "-l"]
     if word_list is not None:
         command += ["-p", str(word_list)]
-    result = subprocess.run(command, input="\n".join(words), capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        command, input="\n".join(words), capture_output=True, text=True, check=True
+    )
     return result.stdout.split(), len(words)
 
 
@@ -196,14 +230,20 @@ def catalog_texts(po_paths: Iterable[Path]) -> list[str]:
     texts: list[str] = []
     for path in po_paths:
         for entry in polib.pofile(str(path)).translated_entries():
-            text = re.sub(r"\{[^}]*\}`[^`]*`|`[^`]*`|\{[a-z_]+\}|https?://\S+|<[^>]+>|\[|\]\([^)]*\)", " ", entry.msgstr)
+            text = re.sub(
+                r"\{[^}]*\}`[^`]*`|`[^`]*`|\{[a-z_]+\}|https?://\S+|<[^>]+>|\[|\]\([^)]*\)",
+                " ",
+                entry.msgstr,
+            )
             texts.append(text)
     return texts
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print every Welsh problem found; exit 1 if any."""
-    parser = argparse.ArgumentParser(prog="python -m rightway_quiz.welsh_checks", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m rightway_quiz.welsh_checks", description=__doc__
+    )
     parser.add_argument("--locale", type=Path, default=Path("locale/cy/LC_MESSAGES"))
     parser.add_argument("--terms", type=Path, default=Path("locale/terminology.tsv"))
     parser.add_argument("--html", type=Path, default=Path("_build/html/cy"))
