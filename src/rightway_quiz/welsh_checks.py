@@ -99,7 +99,17 @@ class Term:
     @property
     def welsh_lemmas(self) -> tuple[str, ...]:
         """The Welsh term as dictionary forms, so mutations and plurals still match."""
-        return tuple(lemma(word) for word in WORD.findall(self.welsh))
+        return welsh_lemmas(self.welsh)
+
+
+# The article (y, yr, ’r) changes with the words around it: "Y Ffordd Gywir", "Mae’r Ffordd Gywir".
+_ARTICLES = frozenset({"y", "yr", "r"})
+
+
+def welsh_lemmas(text: str) -> tuple[str, ...]:
+    """Dictionary forms of the words of ``text``, split at apostrophes, articles left out."""
+    parts = (part for word in WORD.findall(text) for part in re.split(r"[’']", word) if part)
+    return tuple(lemma(part) for part in parts if part.lower() not in _ARTICLES)
 
 
 def load_terms(tsv: Path) -> list[Term]:
@@ -126,7 +136,7 @@ def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
     problems: list[str] = []
     for path in po_paths:
         for entry in polib.pofile(str(path)).translated_entries():
-            welsh = tuple(lemma(word) for word in WORD.findall(entry.msgstr))
+            welsh = welsh_lemmas(entry.msgstr)
             for term in terms:
                 if term.english_pattern.search(entry.msgid) and not _contains(
                     welsh, term.welsh_lemmas
