@@ -194,3 +194,34 @@ def test_static_files_name_no_outside_host(html_dir: Path) -> None:
         and pattern.search(path.read_text(encoding="utf-8", errors="replace"))
     ]
     assert not offenders
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_article_on_the_reference_page_links_to_a_module(html_dir: Path, language: str) -> None:
+    import lxml.html
+
+    page = lxml.html.parse(str(html_dir / language / "reference" / "articles.html")).getroot()
+    entries = page.cssselect("dl.rightway-article-index > dt")
+    assert len(entries) >= 20
+    for term in entries:
+        definition = term.getnext()
+        links = [a.get("href") for a in definition.cssselect(".rightway-article-uses a")]
+        assert links, term.text_content()
+        for href in links:
+            target = (html_dir / language / "reference" / href.split("#")[0]).resolve()
+            assert target.exists(), href
+
+
+def test_module_articles_cover_the_guide(html_dir: Path) -> None:
+    """Each principle module explains every article the guide links to that principle."""
+    expected = {
+        "embedding": {3, 13, 42},
+        "equality": {1, 2, 5, 8, 22, 23, 27, 29},
+        "empowering": {2, 13, 19, 20, 25, 36, 39},
+        "participation": {12, 13, 15, 29, 30},
+        "accountability": {3, 4, 5},
+    }
+    for module, articles in expected.items():
+        html = (html_dir / "en" / "principles" / f"{module}.html").read_text(encoding="utf-8")
+        shown = {int(n) for n in re.findall(r'<dt id="article-(\d+)">', html)}
+        assert articles <= shown, (module, sorted(articles - shown))

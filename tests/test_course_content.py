@@ -1,0 +1,71 @@
+"""The course content: every module is complete, and written in our own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import LANGUAGES, PROJECT_ROOT
+from rightway_quiz._originality import RUN_LENGTH, find_copied_runs, seeds_dir, strip_quotations
+
+MODULES = {
+    "introduction": "introduction",
+    "getting-started": "getting-started",
+    "embedding": "principles/embedding",
+    "equality": "principles/equality",
+    "empowering": "principles/empowering",
+    "participation": "principles/participation",
+    "accountability": "principles/accountability",
+}
+PRINCIPLES = ("embedding", "equality", "empowering", "participation", "accountability")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_each_module_has_its_parts(html_dir: Path, language: str, module: str) -> None:
+    page = lxml.html.parse(str(html_dir / language / f"{MODULES[module]}.html")).getroot()
+    objectives = page.cssselect(".rightway-objectives li")
+    assert 3 <= len(objectives) <= 5
+    assert len(page.cssselect("section.rightway-scenario")) >= 3
+    assert all(
+        s.cssselect("details.rightway-model-answer")
+        for s in page.cssselect("section.rightway-scenario")
+    )
+    assert len(page.cssselect("ol.rightway-prompts > li")) >= 4
+    questions = page.cssselect("form.rightway-quiz .rightway-question")
+    assert len(questions) >= 8
+    covered: dict[str, int] = {}
+    for question in questions:
+        covered[question.get("data-objective")] = covered.get(question.get("data-objective"), 0) + 1
+    objective_ids = {li.get("id").removeprefix("objective-") for li in objectives}
+    assert set(covered) == objective_ids
+    assert min(covered.values()) >= 2
+    if module in PRINCIPLES:
+        assert page.cssselect(".sd-card"), "a case study card"
+        assert page.cssselect(".sd-tab-set"), "practice for services and practitioners"
+
+
+def test_course_text_is_in_our_own_words() -> None:
+    seeds = seeds_dir(PROJECT_ROOT)
+    if not seeds.is_dir():
+        pytest.fail(f"seed documents not found at {seeds} (set RIGHTWAY_SEEDS)")
+    hits = find_copied_runs(PROJECT_ROOT)
+    assert hits == [], "\n".join(f"{path}: {run}" for path, run in hits)
+
+
+def test_originality_check_catches_a_copied_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_text = next(iter(sorted(seeds_dir(PROJECT_ROOT).glob("*")))).read_text(encoding="utf-8")
+    words = " ".join(seed_text.split()[200 : 200 + RUN_LENGTH + 3])
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "page.md").write_text(f"# Page\n\nWe wrote: {words}\n", encoding="utf-8")
+    (tmp_path / "course" / "quoted.md").write_text(
+        f"# Page\n\n:::{{quotation}}\n:source: The guide\n{words}\n:::\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("RIGHTWAY_SEEDS", str(seeds_dir(PROJECT_ROOT)))
+    hits = find_copied_runs(tmp_path)
+    assert [path.name for path, _ in hits] == ["page.md"]
+    assert ":::{quotation}" not in strip_quotations((tmp_path / "course" / "quoted.md").read_text())
