@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
 import polib
@@ -32,18 +32,20 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 
 
 @cache
-def _catalog(language: str) -> dict[str, str]:
+def _catalog(language: str) -> Callable[[str], str]:
     if language == "en":
-        return {}
+        return str
     po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{MESSAGE_CATALOG_NAME}.po"
     mo_path = po_path.with_suffix(".mo")
-    if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
         with mo_path.open("rb") as handle:
-            translations = gettext.GNUTranslations(handle)
-        return {key: value for key, value in translations._catalog.items() if isinstance(key, str)}  # type: ignore[attr-defined]
+            return gettext.GNUTranslations(handle).gettext
     if not po_path.exists():
-        return {}
-    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)).translated_entries()}
+        return str
+    table = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)).translated_entries()}
+    return lambda message: table.get(message, message)
 
 
 def set_language(language: str) -> None:
@@ -59,4 +61,4 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """``message`` in the current language (English when it has no translation)."""
-    return _catalog(_language).get(message) or message
+    return _catalog(_language)(message)

@@ -1,0 +1,244 @@
+"""Benchmark: grading answer rows vs reading the same CSV with Python's ``csv`` module alone.
+
+    python scripts/bench_grader.py [--rows 1000000] [--runs 3] [--json PATH]
+
+Writes a synthetic answers CSV (every learner answers every question of every
+quiz, about 70% right) to a temporary folder, then, in fresh processes, times
+``csv.reader`` reading it and ``rightway_quiz.grade_files`` grading it, and
+records each grading process's peak resident memory. Prints the median, min
+and max of each and the ratio of the medians (goal: ≤ 2, peak < 200 MB).
+
+Uses the course's ``quizzes/``; with ``--course-dir`` another course; when the
+course has no quizzes yet, a synthetic seven-quiz course (ten questions each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_RATIO = 2.0
+GOAL_PEAK_MB = 200
+PRINCIPLES = (
+    "introduction",
+    "getting-started",
+    "embedding",
+    "equality",
+    "empowering",
+    "participation",
+    "accountability",
+)
+
+
+def synthetic_course(folder: Path) -> Path:
+    """Seven quizzes of ten questions of every type, for when the course has none yet."""
+    quiz_dir = folder / "quizzes"
+    quiz_dir.mkdir(parents=True)
+    for principle in PRINCIPLES:
+        lines = [
+            f"id: {principle}",
+            f'title: "{principle}: check your understanding"',
+            f"principle: {principle}",
+            "objectives:",
+            f"  - id: {principle}-lo1",
+            "    text: An objective.",
+            "questions:",
+        ]
+        for number in range(1, 11):
+            kind = ("single", "multiple", "true_false", "matching", "scenario")[number % 5]
+            lines += [
+                f"  - id: {principle}-q{number}",
+                f"    type: {kind}",
+                f"    objective: {principle}-lo1",
+            ]
+            lines += ["    articles: [12]", "    stem: A question?"]
+            if kind == "scenario":
+                lines.append("    scenario: A short case.")
+            ids = ["true", "false"] if kind == "true_false" else ["a", "b", "c", "d"]
+            lines.append("    options:")
+            for option in ids:
+                lines += [
+                    f'      - id: "{option}"',
+                    "        text: An option.",
+                    "        feedback: Why.",
+                ]
+            if kind == "matching":
+                lines += ["    items:"]
+                for item, option in (("x", "a"), ("y", "b"), ("z", "c")):
+                    lines += [
+                        f"      - id: {item}",
+                        "        text: An item.",
+                        f"        answer: {option}",
+                    ]
+            else:
+                answer = (
+                    '["false"]'
+                    if kind == "true_false"
+                    else ("[a, c]" if kind == "multiple" else "[b]")
+                )
+                lines.append(f"    answer: {answer}")
+            lines.append("    explanation: Because.")
+        (quiz_dir / f"{principle}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def write_rows(course_dir: Path, target: Path, rows: int, seed: int = 8) -> int:
+    """A CSV of ``rows`` answer rows (whole learners, so a little over), like an LMS export."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from rightway_quiz import load_course
+
+    course = load_course(course_dir)
+    questions = [
+        (quiz.id, question) for quiz in course.quizzes.values() for question in quiz.questions
+    ]
+    rng = random.Random(seed)
+    written = 0
+    learner = 0
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["learner", "quiz", "question", "answer", "submitted_at"])
+        while written < rows:
+            learner += 1
+            name = f"Learner {learner:07d}"
+            for quiz_id, question in questions:
+                right = rng.random() < 0.7
+                if question.type == "matching":
+                    answer = ";".join(
+                        f"{item.id}={item.answer if right else rng.choice(question.option_ids)}"
+                        for item in question.items
+                    )
+                elif right:
+                    answer = ";".join(question.answer)
+                else:
+                    answer = rng.choice(question.option_ids)
+                writer.writerow([name, quiz_id, question.id, answer, "2026-03-01T10:00:00Z"])
+                written += 1
+    return written
+
+
+def child(mode: str, path: Path, course_dir: Path) -> None:
+    """One measurement in this (fresh) process; prints seconds and peak memory as JSON."""
+    if mode == "csv":
+        start = time.perf_counter()
+        with path.open(encoding="utf-8", newline="") as handle:
+            for _row in csv.reader(handle):
+                pass
+        seconds = time.perf_counter() - start
+        counts: dict[str, int] = {}
+    else:
+        from rightway_quiz import grade_files, load_course
+
+        course = load_course(course_dir)
+        start = time.perf_counter()
+        book = grade_files(course, [path])
+        seconds = time.perf_counter() - start
+        counts = {
+            "answers": book.answers,
+            "graded": book.graded,
+            "rejected": book.rejected,
+            "attempts": len(book.attempts),
+        }
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **counts}))
+
+
+def measure(mode: str, path: Path, course_dir: Path) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path), str(course_dir)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result: dict[str, float] = json.loads(output)
+    return result
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--course-dir", type=Path, default=ROOT)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--child", nargs=3, metavar=("MODE", "CSV", "COURSE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="rightway-bench-") as tmp:
+        course_dir = args.course_dir
+        course_kind = "course"
+        if not any((course_dir / "quizzes").glob("*.yaml")):
+            course_dir = synthetic_course(Path(tmp) / "course")
+            course_kind = "synthetic (the course has no quizzes yet)"
+        data = Path(tmp) / "answers.csv"
+        rows = write_rows(course_dir, data, args.rows)
+        reads, grades, peaks = [], [], []
+        counts: dict[str, float] = {}
+        for _run in range(args.runs):
+            reads.append(measure("csv", data, course_dir)["seconds"])
+            graded = measure("grade", data, course_dir)
+            grades.append(graded["seconds"])
+            peaks.append(graded["peak_mb"])
+            counts = graded
+        ratio = statistics.median(grades) / statistics.median(reads)
+        figures = {
+            "rows": rows,
+            "csv_megabytes": round(data.stat().st_size / 1_000_000, 1),
+            "course": course_kind,
+            "runs": args.runs,
+            "csv_read_seconds": spread(reads),
+            "grade_seconds": spread(grades),
+            "ratio": ratio,
+            "ratio_goal": GOAL_RATIO,
+            "peak_mb": spread(peaks),
+            "peak_mb_goal": GOAL_PEAK_MB,
+            "graded": counts.get("graded"),
+            "rejected": counts.get("rejected"),
+            "attempts": counts.get("attempts"),
+            "python": platform.python_version(),
+            "machine": f"{platform.machine()}, {platform.system()}",
+            "command": "python scripts/bench_grader.py "
+            + " ".join(argv if argv is not None else sys.argv[1:]),
+        }
+    print(
+        f"grader benchmark: {rows:,} answer rows ({figures['csv_megabytes']} MB), {args.runs} runs, {course_kind} quizzes"
+    )
+    for label, key in (("csv.reader alone", "csv_read_seconds"), ("grade_files", "grade_seconds")):
+        s = figures[key]
+        assert isinstance(s, dict)
+        print(f"  {label:<17} median {s['median']:.2f} s  (min {s['min']:.2f}, max {s['max']:.2f})")
+    verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
+    print(f"  ratio             {ratio:.2f}  ({verdict} the goal of ≤ {GOAL_RATIO})")
+    peak = statistics.median(peaks)
+    verdict = "meets" if max(peaks) < GOAL_PEAK_MB else "MISSES"
+    print(
+        f"  peak memory       median {peak:.0f} MB (max {max(peaks):.0f} MB; {verdict} the goal of < {GOAL_PEAK_MB} MB)"
+    )
+    print(
+        f"  graded {figures['graded']:,}, rejected {figures['rejected']:,}, attempts {figures['attempts']:,}"
+    )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0 if ratio <= GOAL_RATIO and max(peaks) < GOAL_PEAK_MB else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

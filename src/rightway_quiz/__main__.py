@@ -1,0 +1,5 @@
+"""``python -m rightway_quiz``: the same as the ``rightway-quiz`` command."""
+
+from .cli import entrypoint
+
+entrypoint()

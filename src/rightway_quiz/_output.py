@@ -1,0 +1,91 @@
+"""Safe output shared by the grader's and the report's formats: CSV, Markdown, HTML, codes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+from collections.abc import Iterable, Sequence
+from html import escape
+
+#: Characters that make a spreadsheet read a cell as a formula (or hide one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_{}[]<>()#+-.!|~"})
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet cannot run: text starting ``= + - @``, tab or CR gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV document (UTF-8 text, CRLF line ends as Excel expects) with every cell made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(name) for name in header])
+    for row in rows:
+        writer.writerow([safe_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def markdown_text(value: str) -> str:
+    """Learner or course text as literal Markdown: no markup, links or HTML get through."""
+    return " ".join(value.split()).translate(_MARKDOWN_SPECIAL)
+
+
+def html_text(value: object) -> str:
+    """Any value as escaped HTML text."""
+    return escape(str(value), quote=True)
+
+
+def pseudonym(name: str, salt: str = "") -> str:
+    """A stable code for a learner: the same name (and salt) always gives the same code.
+
+    Without a salt anyone with a list of names could recompute the codes;
+    a trainer who keeps a salt private keeps the codes unlinkable.
+    """
+    normalised = " ".join(name.split()).casefold()
+    digest = hmac.new(salt.encode("utf-8"), normalised.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"L-{digest[:10]}"
+
+
+HTML_STYLE = """
+:root { color-scheme: light; }
+body { font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: #1b1b1b; background: #fff; margin: 0; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #d0d7de; }
+h3 { font-size: 1.1rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border: 1px solid #8c959f; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #eef1f4; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.passed { color: #0b6b2b; font-weight: 600; }
+.not-passed { color: #a4000f; font-weight: 600; }
+.chart { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 50rem) { .chart { grid-template-columns: 1fr; } }
+figure { margin: 0; }
+figcaption { font-weight: 600; }
+svg { max-width: 100%; height: auto; }
+.summary { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; padding: 0; list-style: none; }
+.summary li { background: #eef1f4; padding: 0.5rem 0.75rem; border-radius: 4px; }
+.missed { margin-left: 1rem; }
+.note { color: #40464d; }
+"""
+
+
+def html_page(language: str, title: str, body: str) -> str:
+    """A self-contained page: inline CSS, no scripts, nothing loaded from elsewhere."""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html_text(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        f"<title>{html_text(title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )

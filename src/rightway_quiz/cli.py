@@ -1,0 +1,600 @@
+"""``rightway-quiz``: grade answers, report on a cohort, prompt a supervision session, take a quiz.
+
+``main(argv) -> int`` runs one command and returns the exit status:
+0 all went well; 1 bad input (a file, a row, a course source) or nothing to do;
+2 a usage mistake (argparse). Errors are one line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from ._messages import LANGUAGES, _, default_language, set_language
+from ._progress import ProgressBar
+from .answers import InputError
+from .grading import Grader, Rejection
+from .loader import SourceError
+from .prompts import (
+    PromptKind,
+    answer_text,
+    append_record,
+    choose_prompt,
+    prompt_text,
+    record_entry,
+    session_prompts,
+)
+from .report import REPORT_FORMATS, build_report, render_report
+from .results import FORMATS, Namer, counts_line, grades_document, render
+from .sources import Course, find_course_dir, load_course
+from .take import Stopped, take_quiz
+
+PROG = "rightway-quiz"
+SHOWN_REJECTIONS = 20
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+class UsageError(Exception):
+    """A mistake in the command line that argparse cannot see (an unknown quiz, say)."""
+
+
+# -- argparse in the chosen language ------------------------------------------------------
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix=_("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (usage, headings, -h) go through the catalog."""
+
+    def __init__(self, *args: Any, help_option: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("arguments")
+        self._optionals.title = _("options")
+        if help_option:
+            self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_('error')}: {message}\n")
+
+
+def _common_options() -> _Parser:
+    common = _Parser(help_option=False)
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help=_(
+            "language of all output (default: Welsh if the locale starts with cy, else English)"
+        ),
+    )
+    common.add_argument(
+        "--course-dir",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_(
+            "the course folder with quizzes/ and scenarios/ (default: this folder if it has quizzes/, else the tool's own course)"
+        ),
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, in the current language."""
+    common = _common_options()
+    parser = _Parser(
+        prog=PROG,
+        description=_(
+            "Grade learners' answers, report on a cohort, and prompt supervision sessions for The Right Way course."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=_("show the version and exit"),
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar=_("COMMAND"), parser_class=_Parser, title=_("commands")
+    )
+    commands.required = True
+
+    listing = commands.add_parser(
+        "list",
+        parents=[common],
+        help=_("list quizzes, scenarios and prompts by principle"),
+        description=_("List quizzes, scenarios and supervision prompts by principle."),
+    )
+    listing.add_argument("--principle", help=_("only this principle"))
+    listing.set_defaults(handler=run_list)
+
+    grade = commands.add_parser(
+        "grade",
+        parents=[common],
+        help=_("re-mark learners' answer files"),
+        description=_(
+            "Re-mark answers against the answer keys in quizzes/, ignoring any score in the files.\n"
+            'Input: answer JSON files from the course\'s "Download my answers" button, and CSV files\n'
+            "with the columns learner, quiz, question, answer (optional: quiz_version)."
+        ),
+    )
+    grade.add_argument(
+        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
+    )
+    grade.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=_("output format (default: from the output file's extension, else a table)"),
+    )
+    grade.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("write the results here instead of to the screen"),
+    )
+    grade.add_argument(
+        "--rejected",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("write every rejected answer, with its reason, to this CSV file"),
+    )
+    _privacy_options(grade)
+    grade.set_defaults(handler=run_grade)
+
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help=_("a cohort report for refresher training"),
+        description=_(
+            "A cohort report: learners, pass rate, mean score by principle, and for each question its\n"
+            "facility, discrimination and most-chosen wrong options. It holds no learner names."
+        ),
+    )
+    report.add_argument(
+        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
+    )
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help=_("output format (default: from the output file's extension, else text)"),
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("write the report here instead of to the screen"),
+    )
+    report.add_argument(
+        "--rejected",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("write every rejected answer, with its reason, to this CSV file"),
+    )
+    report.set_defaults(handler=run_report)
+
+    prompt = commands.add_parser(
+        "prompt",
+        parents=[common],
+        help=_("a scenario or question for a supervision session"),
+        description=_(
+            "Show a scenario or supervision question; the model answer and articles on request."
+        ),
+    )
+    prompt.add_argument("--principle", help=_("choose from this principle only"))
+    prompt.add_argument("--seed", type=int, help=_("a number that always picks the same prompt"))
+    prompt.add_argument(
+        "--kind",
+        choices=("scenario", "question", "any"),
+        default="any",
+        help=_("scenarios, supervision questions, or either (default)"),
+    )
+    prompt.add_argument(
+        "--answer", action="store_true", help=_("show the model answer and articles straight away")
+    )
+    prompt.add_argument(
+        "--record",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("append the discussion notes to this Markdown supervision record"),
+    )
+    prompt.add_argument(
+        "--notes",
+        metavar=_("TEXT"),
+        help=_("the discussion notes (otherwise typed in, or read from standard input)"),
+    )
+    prompt.add_argument(
+        "--supervisee", metavar=_("NAME"), help=_("who the session was with, for the record")
+    )
+    prompt.set_defaults(handler=run_prompt)
+
+    take = commands.add_parser(
+        "take",
+        parents=[common],
+        help=_("take a quiz in the terminal"),
+        description=_(
+            "Take a quiz in the terminal; the answers are saved in the same format as the course's download."
+        ),
+    )
+    take.add_argument("quiz", metavar=_("QUIZ"), help=_("the quiz id (see the list command)"))
+    take.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_("PATH"),
+        help=_("where to save the answers (JSON)"),
+    )
+    take.add_argument(
+        "--learner", metavar=_("NAME"), help=_("the learner's name or id, saved in the file")
+    )
+    take.set_defaults(handler=run_take)
+    return parser
+
+
+def _privacy_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pseudonymise", action="store_true", help=_("replace learner names with stable codes")
+    )
+    parser.add_argument(
+        "--salt",
+        default=os.environ.get("RIGHTWAY_SALT", ""),
+        metavar=_("TEXT"),
+        help=_("a secret that makes the codes unguessable (default: $RIGHTWAY_SALT)"),
+    )
+
+
+# -- shared -----------------------------------------------------------------------------
+
+
+def _course(args: argparse.Namespace) -> Course:
+    return load_course(find_course_dir(args.course_dir))
+
+
+def _output_format(args: argparse.Namespace, default: str) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        found = SUFFIX_FORMATS.get(args.output.suffix.lower(), default)
+        return "table" if found == "text" and default == "table" else found
+    return default
+
+
+def _write(
+    text: str, output: Path | None, inputs: Sequence[Path] = (), *, csv: bool = False
+) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    resolved = output.resolve()
+    if any(resolved == path.resolve() for path in inputs):
+        raise UsageError(
+            _("{path}: is one of the input files; choose another output").format(path=output)
+        )
+    # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
+    output.write_text(text, encoding="utf-8-sig" if csv else "utf-8", newline="")
+    print(_("Written: {path}").format(path=output), file=sys.stderr)
+
+
+class _RejectionLog:
+    """Shows the first few rejections on standard error and writes all of them if asked."""
+
+    def __init__(self, path: Path | None, inputs: Sequence[Path]) -> None:
+        self.shown = 0
+        self.total = 0
+        self.path = path
+        self._handle = None
+        if path is not None:
+            if any(path.resolve() == p.resolve() for p in inputs):
+                raise UsageError(
+                    _("{path}: is one of the input files; choose another output").format(path=path)
+                )
+            import csv
+
+            self._handle = path.open("w", encoding="utf-8-sig", newline="")
+            self._writer = csv.writer(self._handle)
+            self._writer.writerow(["source", "unit", "number", "reason"])
+
+    def __call__(self, rejection: Rejection) -> None:
+        from ._output import safe_cell
+
+        self.total += 1
+        if self.shown < SHOWN_REJECTIONS:
+            print(str(rejection), file=sys.stderr)
+            self.shown += 1
+        if self._handle is not None:
+            self._writer.writerow(
+                [
+                    safe_cell(rejection.source),
+                    rejection.unit,
+                    rejection.number or "",
+                    safe_cell(rejection.reason),
+                ]
+            )
+
+    def close(self) -> None:
+        if self.total > self.shown:
+            hint = (
+                _("all are in {path}").format(path=self.path)
+                if self.path
+                else _("use --rejected PATH to list them all")
+            )
+            print(
+                _("… and {count} more rejected ({hint})").format(
+                    count=f"{self.total - self.shown:,}", hint=hint
+                ),
+                file=sys.stderr,
+            )
+        if self._handle is not None:
+            self._handle.close()
+
+
+def _grade(args: argparse.Namespace, course: Course) -> Grader:
+    log = _RejectionLog(args.rejected, args.files)
+    bar = ProgressBar(_("Grading"), sys.stderr)
+    grader = Grader(course, on_reject=log, progress=bar)
+    try:
+        for path in args.files:
+            grader.add_path(path)
+    finally:
+        bar.close()
+        log.close()
+    book = grader.gradebook
+    for error in book.file_errors:
+        print(str(error), file=sys.stderr)
+    if book.older_versions:
+        print(
+            _(
+                "{count} answer file(s) were made against an older version of their quiz and were not marked."
+            ).format(count=len(book.older_versions)),
+            file=sys.stderr,
+        )
+    print(counts_line(book), file=sys.stderr)
+    return grader
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """``list``: quizzes, scenarios and prompts by principle."""
+    course = _course(args)
+    texts = course.translations(args.lang)
+    principles = course.principles()
+    if args.principle is not None:
+        _check_principle(args.principle, principles)
+        principles = [args.principle]
+    lines: list[str] = []
+    for principle in principles:
+        lines.append(f"{principle}")
+        for quiz in course.quizzes_for(principle):
+            lines.append(
+                "  "
+                + _("quiz {id}: {title} ({count} questions, pass mark {mark}%)").format(
+                    id=quiz.id,
+                    title=texts.text(quiz.title),
+                    count=len(quiz.questions),
+                    mark=quiz.pass_mark,
+                )
+            )
+        scenario_set = course.scenario_sets.get(principle)
+        if scenario_set is not None:
+            for scenario in scenario_set.scenarios:
+                lines.append(
+                    "  "
+                    + _("scenario {id}: {title}").format(
+                        id=scenario.id, title=texts.text(scenario.title)
+                    )
+                )
+            for prompt in scenario_set.prompts:
+                lines.append(
+                    "  "
+                    + _("prompt {id}: {text}").format(
+                        id=prompt.id, text=" ".join(texts.paragraphs(prompt.text))
+                    )
+                )
+        lines.append("")
+    if not principles:
+        lines.append(_("The course has no quizzes or scenarios yet."))
+    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    return 0
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    """``grade``: each learner's score, pass, missed questions with feedback, articles."""
+    course = _course(args)
+    output_format = _output_format(args, "table")
+    grader = _grade(args, course)
+    book = grader.gradebook
+    document = grades_document(
+        book, course.translations(args.lang), Namer(args.pseudonymise, args.salt)
+    )
+    _write(render(document, output_format), args.output, args.files, csv=output_format == "csv")
+    return 0 if book.ok and book.attempts else 1
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``report``: the cohort report."""
+    course = _course(args)
+    output_format = _output_format(args, "text")
+    book = _grade(args, course).gradebook
+    report = build_report(book, course.translations(args.lang))
+    _write(
+        render_report(report, output_format), args.output, args.files, csv=output_format == "csv"
+    )
+    return 0 if book.ok and book.attempts else 1
+
+
+def _check_principle(principle: str, known: list[str]) -> None:
+    if principle not in known:
+        raise UsageError(
+            _("unknown principle {principle!r} (the course has: {known})").format(
+                principle=principle, known=", ".join(known) or "—"
+            )
+        )
+
+
+def _reader(prompt: str) -> str | None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\r\n")
+
+
+def _say(text: str) -> None:
+    print(text)
+
+
+def run_prompt(args: argparse.Namespace) -> int:
+    """``prompt``: a scenario or supervision question, the model answer on request, notes to a record."""
+    course = _course(args)
+    texts = course.translations(args.lang)
+    if args.principle is not None:
+        _check_principle(args.principle, course.principles())
+    kind: PromptKind = args.kind
+    prompts = session_prompts(course, texts, args.principle, kind)
+    if not prompts:
+        raise UsageError(_("there are no scenarios or prompts to choose from"))
+    chosen = choose_prompt(prompts, args.seed)
+    sys.stdout.write(prompt_text(chosen))
+    interactive = sys.stdin.isatty()
+    if args.answer:
+        sys.stdout.write("\n" + answer_text(chosen))
+    elif interactive and chosen.model_answer:
+        reply = _reader(
+            "\n" + _("Press Enter to see the model answer and articles (or type q to skip): ")
+        )
+        if reply is not None and reply.strip().lower() not in {"q", "quit", "gadael"}:
+            sys.stdout.write("\n" + answer_text(chosen))
+    if args.record is not None:
+        notes = args.notes
+        if notes is None:
+            if interactive:
+                print(_("Type the discussion notes; finish with an empty line."))
+                lines: list[str] = []
+                while (line := _reader("> ")) not in (None, ""):
+                    lines.append(line or "")
+                notes = "\n".join(lines)
+            else:
+                notes = sys.stdin.read()
+        append_record(args.record, record_entry(chosen, notes, date.today(), args.supervisee))
+        print(_("Notes added to {path}").format(path=args.record), file=sys.stderr)
+    return 0
+
+
+def run_take(args: argparse.Namespace) -> int:
+    """``take``: the quiz in the terminal, saved as answer JSON, then marked."""
+    course = _course(args)
+    quiz = course.quizzes.get(args.quiz)
+    if quiz is None:
+        raise UsageError(
+            _("unknown quiz {quiz!r} (the course has: {known})").format(
+                quiz=args.quiz, known=", ".join(sorted(course.quizzes)) or "—"
+            )
+        )
+    if args.output.exists() and args.output.is_dir():
+        raise UsageError(_("{path}: is a folder; give a file name").format(path=args.output))
+    texts = course.translations(args.lang)
+    try:
+        document = take_quiz(quiz, texts, _reader, _say, learner=args.learner)
+    except Stopped:
+        print(file=sys.stdout)
+        print(_("Stopped: no answers were saved."), file=sys.stderr)
+        return 1
+    args.output.write_text(
+        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    grader = Grader(course)
+    grader.add_answer_data(document, str(args.output), learner=args.learner or _("you"))
+    book = grader.gradebook
+    attempt = book.attempts[0]
+    print()
+    print(
+        _("You scored {score} out of {max} ({percent}%).").format(
+            score=attempt.score, max=attempt.out_of, percent=attempt.percent
+        )
+        + " "
+        + (
+            _("You have passed this quiz.")
+            if attempt.passed
+            else _(
+                "Not passed yet: you need {passMark}% to pass. Read the feedback, then try again."
+            ).format(passMark=quiz.pass_mark)
+        )
+    )
+    record = grades_document(book, texts, Namer())["learners"][0]
+    for missed in record["quizzes"][0]["missed"]:
+        print(f"  {missed['number']}. {missed['stem']}")
+        print("     " + _("Answer: {answer}").format(answer=missed["answer"]))
+        for text in missed["feedback"]:
+            print(f"     - {text}")
+        print("     " + _("Why: {explanation}").format(explanation=missed["explanation"]))
+    print(_("Answers saved to {path}").format(path=args.output), file=sys.stderr)
+    return 0
+
+
+# -- entry points ---------------------------------------------------------------------------
+
+
+def _language(argv: Sequence[str]) -> str:
+    """``--lang`` if given (even before the command is parsed), else the locale's language."""
+    for index, value in enumerate(argv):
+        if value == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if value.startswith("--lang=") and value.split("=", 1)[1] in LANGUAGES:
+            return value.split("=", 1)[1]
+    return default_language()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``rightway-quiz`` with ``argv`` (default: the command line); return the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = _language(arguments)
+    set_language(language)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
+    args.lang = language
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (SourceError, InputError) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"{PROG}: {_('error')}: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+
+
+def entrypoint() -> None:
+    """The console script."""
+    raise SystemExit(main())

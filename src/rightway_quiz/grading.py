@@ -1,0 +1,689 @@
+"""Re-marking learners' answers against the answer keys in ``quizzes/``.
+
+Nothing in an answer file is trusted but the learner's choices: a score in the
+file is ignored, every choice is checked against the quiz, and answers made
+against another version of a quiz are rejected (reported, never mis-marked).
+
+Every answer (a CSV row, or one entry of a browser file's ``answers``) is
+either graded or rejected with a reason, so ``graded + rejected == answers``.
+
+The CSV path is the hot one: a row is looked up in a cache of outcomes keyed by
+(quiz, question, raw answer), and an attempt keeps only two bit masks (answered,
+right) and references to its wrong outcomes, so memory grows with learners and
+distinct answers, not with rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._messages import _
+from .answers import (
+    AnswerFile,
+    InputError,
+    input_kind,
+    open_answer_csv,
+    parse_answer_data,
+    read_answer_file,
+)
+from .model import Question, Quiz
+from .sources import Course
+
+#: How many rejections a gradebook keeps in full; the rest are only counted.
+KEPT_REJECTIONS = 10_000
+PROGRESS_EVERY = 16_384
+
+Response = list[str] | dict[str, str]
+ProgressCallback = Callable[[int, int], None]
+#: A marked response as the CSV loop needs it: quiz id, bit, right?, outcome, quiz version.
+CacheEntry = tuple[str, int, bool, "Outcome", str]
+MAX_CACHED_RESPONSES = 10_000
+RejectCallback = Callable[["Rejection"], None]
+
+_OPTION_SPLIT = re.compile(r"[;,|\s]+")
+_PAIR_SPLIT = re.compile(r"[;,|]+")
+_PAIR = re.compile(r"^\s*([^=:\s]+)\s*[=:]\s*([^=:\s]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An answer that was not graded: where it is and why."""
+
+    source: str
+    unit: str  # "row" (CSV) or "answer" (an entry of a JSON file's answers)
+    number: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        if self.number is None:
+            return f"{self.source}: {self.reason}"
+        where = (_("row {row}") if self.unit == "row" else _("answer {row}")).format(
+            row=self.number
+        )
+        return f"{self.source}: {where}: {self.reason}"
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class QuizKey:
+    """A quiz prepared for marking: each question's position and bit, the whole-quiz mask."""
+
+    __slots__ = ("full_mask", "positions", "quiz", "version")
+
+    def __init__(self, quiz: Quiz) -> None:
+        self.quiz = quiz
+        self.version = quiz.version  # a hash of the whole quiz: worth computing once
+        self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
+        self.full_mask = (1 << len(quiz.questions)) - 1
+
+
+class Outcome:
+    """One learner response to one question, marked. Shared by every row with the same response."""
+
+    __slots__ = ("answered", "bit", "correct", "position", "question", "response")
+
+    def __init__(self, question: Question, position: int, response: Response) -> None:
+        self.question = question
+        self.position = position
+        self.bit = 1 << position
+        self.response = response
+        self.answered = bool(response)
+        self.correct = response == question.correct_response()
+
+    def chosen_options(self) -> list[str]:
+        """The option ids chosen (for matching, the options chosen for any item)."""
+        if isinstance(self.response, dict):
+            return list(self.response.values())
+        return list(self.response)
+
+    def wrong_choices(self) -> list[str]:
+        """What was chosen and is wrong: option ids, or ``item→option`` for matching."""
+        if isinstance(self.response, dict):
+            key = self.question.correct_response()
+            assert isinstance(key, dict)
+            return [
+                f"{item}→{option}"
+                for item, option in self.response.items()
+                if key.get(item) != option
+            ]
+        return [option for option in self.response if option not in self.question.answer]
+
+
+class Attempt:
+    """One learner's answers to one quiz from one source file, marked."""
+
+    __slots__ = (
+        "answered",
+        "correct",
+        "key",
+        "language",
+        "learner",
+        "source",
+        "submitted_at",
+        "wrong",
+    )
+
+    def __init__(self, learner: str, key: QuizKey, source: str) -> None:
+        self.learner = learner
+        self.key = key
+        self.source = source
+        self.answered = 0
+        self.correct = 0
+        self.wrong: list[Outcome] = []
+        self.submitted_at = ""
+        self.language = ""
+
+    @property
+    def quiz(self) -> Quiz:
+        """The quiz attempted."""
+        return self.key.quiz
+
+    @property
+    def score(self) -> int:
+        """Questions answered right."""
+        return self.correct.bit_count()
+
+    @property
+    def out_of(self) -> int:
+        """Questions in the quiz (an unanswered question counts as not right)."""
+        return len(self.key.quiz.questions)
+
+    @property
+    def percent(self) -> int:
+        """Score in percent, rounded half up as the browser does."""
+        return percent(self.score, self.out_of)
+
+    @property
+    def passed(self) -> bool:
+        """At or above the quiz's pass mark."""
+        return self.percent >= self.key.quiz.pass_mark
+
+    def is_right(self, position: int) -> bool:
+        """Whether the question at ``position`` was answered right."""
+        return bool(self.correct >> position & 1)
+
+    def missed(self) -> list[tuple[Question, Outcome | None]]:
+        """Questions not answered right, in quiz order, with the response (``None``: no answer)."""
+        wrong = {outcome.position: outcome for outcome in self.wrong}
+        return [
+            (question, wrong.get(index))
+            for index, question in enumerate(self.key.quiz.questions)
+            if not self.correct >> index & 1
+        ]
+
+    def articles_to_discuss(self) -> list[int]:
+        """The articles of every missed question, ascending."""
+        return sorted(
+            {number for question, _outcome in self.missed() for number in question.articles}
+        )
+
+
+def percent(part: int, whole: int) -> int:
+    """``part/whole`` in percent, rounded half up (JavaScript's ``Math.round``)."""
+    return (200 * part + whole) // (2 * whole) if whole else 0
+
+
+@dataclass(frozen=True)
+class PrincipleResult:
+    """A learner's quizzes in one principle, taken together."""
+
+    principle: str
+    score: int
+    out_of: int
+    passed: bool
+
+    @property
+    def percent(self) -> int:
+        """Score in percent."""
+        return percent(self.score, self.out_of)
+
+
+@dataclass(frozen=True)
+class LearnerResult:
+    """Everything one learner did: attempts in input order and results by principle."""
+
+    learner: str
+    attempts: list[Attempt]
+
+    def principles(self) -> list[PrincipleResult]:
+        """Score and pass per principle: every attempt of its quizzes; passed if each one passed."""
+        from .sources import principle_sort_key
+
+        grouped: dict[str, list[Attempt]] = {}
+        for attempt in self.attempts:
+            grouped.setdefault(attempt.quiz.principle, []).append(attempt)
+        return [
+            PrincipleResult(
+                principle=principle,
+                score=sum(a.score for a in attempts),
+                out_of=sum(a.out_of for a in attempts),
+                passed=all(a.passed for a in attempts),
+            )
+            for principle, attempts in sorted(
+                grouped.items(), key=lambda kv: principle_sort_key(kv[0])
+            )
+        ]
+
+    def articles_to_discuss(self) -> list[int]:
+        """The articles of every question missed in any attempt."""
+        return sorted({n for attempt in self.attempts for n in attempt.articles_to_discuss()})
+
+
+@dataclass
+class Gradebook:
+    """The result of grading: attempts, rejections and counts that add up."""
+
+    course: Course
+    attempts: list[Attempt] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    file_errors: list[InputError] = field(default_factory=list)
+    answers: int = 0
+    graded: int = 0
+    rejected: int = 0
+    older_versions: list[Attempt] = field(default_factory=list)
+
+    def learners(self) -> list[LearnerResult]:
+        """Each learner's attempts, learners in order of first appearance."""
+        grouped: dict[str, list[Attempt]] = {}
+        for attempt in self.attempts:
+            grouped.setdefault(attempt.learner, []).append(attempt)
+        return [LearnerResult(learner, attempts) for learner, attempts in grouped.items()]
+
+    @property
+    def ok(self) -> bool:
+        """Every file read and every answer graded."""
+        return not self.file_errors and not self.rejected
+
+
+class Grader:
+    """Marks answer sources into one :class:`Gradebook`.
+
+    ``on_reject`` sees every rejection as it happens (the gradebook keeps the
+    first :data:`KEPT_REJECTIONS`); ``progress(done, total)`` is called every
+    few thousand CSV rows with bytes read and file size.
+    """
+
+    def __init__(
+        self,
+        course: Course,
+        *,
+        on_reject: RejectCallback | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.course = course
+        self.gradebook = Gradebook(course)
+        self.on_reject = on_reject
+        self.progress = progress
+        self._keys = {quiz_id: QuizKey(quiz) for quiz_id, quiz in course.quizzes.items()}
+        self._question_quiz = {
+            q.id: quiz.id for quiz in course.quizzes.values() for q in quiz.questions
+        }
+        self._answer_cache: dict[str, dict[str, CacheEntry]] = {}
+
+    # -- rejections ---------------------------------------------------------------
+
+    def _reject(self, source: str, unit: str, number: int | None, reason: str) -> None:
+        rejection = Rejection(source, unit, number, reason)
+        book = self.gradebook
+        book.rejected += 1
+        if len(book.rejections) < KEPT_REJECTIONS:
+            book.rejections.append(rejection)
+        if self.on_reject is not None:
+            self.on_reject(rejection)
+
+    # -- marking one response ----------------------------------------------------
+
+    def quiz_key(self, quiz_id: str) -> QuizKey:
+        """The marking key of a quiz; raise ``_Rejected`` for an unknown id."""
+        key = self._keys.get(quiz_id)
+        if key is None:
+            raise _Rejected(_("unknown quiz id {quiz!r}").format(quiz=quiz_id[:80]))
+        return key
+
+    def _locate(self, key: QuizKey, question_id: str) -> tuple[Question, int]:
+        position = key.positions.get(question_id)
+        if position is None:
+            owner = self._question_quiz.get(question_id)
+            if owner is None:
+                raise _Rejected(
+                    _("unknown question id {question!r}").format(question=question_id[:80])
+                )
+            raise _Rejected(
+                _("question {question!r} belongs to quiz {owner!r}, not {quiz!r}").format(
+                    question=question_id, owner=owner, quiz=key.quiz.id
+                )
+            )
+        return key.quiz.questions[position], position
+
+    @staticmethod
+    def _check_version(key: QuizKey, version: str) -> None:
+        if version and version != key.version:
+            raise _Rejected(
+                _(
+                    "answered against quiz version {old}; {quiz!r} is now version {new}: not marked"
+                ).format(old=version[:40], quiz=key.quiz.id, new=key.version)
+            )
+
+    @staticmethod
+    def _check(question: Question, response: Response) -> Response:
+        if question.type == "matching":
+            if not isinstance(response, dict):
+                raise _Rejected(
+                    _(
+                        "question {question!r} is a matching question: give item=option pairs"
+                    ).format(question=question.id)
+                )
+            items = {item.id for item in question.items}
+            for item, option in response.items():
+                if item not in items:
+                    raise _Rejected(
+                        _("{item!r} is not an item of question {question!r}").format(
+                            item=item, question=question.id
+                        )
+                    )
+                if option not in question.option_ids:
+                    raise _Rejected(
+                        _("{option!r} is not an option of question {question!r}").format(
+                            option=option, question=question.id
+                        )
+                    )
+            return response
+        if not isinstance(response, list):
+            raise _Rejected(
+                _("question {question!r} takes option ids, not item=option pairs").format(
+                    question=question.id
+                )
+            )
+        for option in response:
+            if option not in question.option_ids:
+                raise _Rejected(
+                    _("{option!r} is not an option of question {question!r}").format(
+                        option=option[:80], question=question.id
+                    )
+                )
+        if len(set(response)) != len(response):
+            raise _Rejected(
+                _("an option is given twice for question {question!r}").format(question=question.id)
+            )
+        if question.type != "multiple" and len(response) > 1:
+            raise _Rejected(
+                _("question {question!r} takes one option; the answer gives {count}").format(
+                    question=question.id, count=len(response)
+                )
+            )
+        return sorted(response)
+
+    def _outcome_from_text(self, quiz_id: str, question_id: str, raw: str, version: str) -> Outcome:
+        key = self.quiz_key(quiz_id)
+        self._check_version(key, version)
+        question, position = self._locate(key, question_id)
+        response: Response
+        if question.type == "matching":
+            response = {}
+            for part in filter(str.strip, _PAIR_SPLIT.split(raw)):
+                pair = _PAIR.match(part)
+                if pair is None:
+                    raise _Rejected(
+                        _(
+                            "{text!r} is not an item=option pair (question {question!r} is a matching question)"
+                        ).format(text=part.strip()[:40], question=question.id)
+                    )
+                item, option = pair.groups()
+                if item in response:
+                    raise _Rejected(_("item {item!r} is matched twice").format(item=item))
+                response[item] = option
+        else:
+            response = [token for token in _OPTION_SPLIT.split(raw) if token]
+        return Outcome(question, position, self._check(question, response))
+
+    # -- CSV ------------------------------------------------------------------------
+
+    def add_csv(self, path: Path) -> None:
+        """Grade an answers CSV, one row per learner and question, streaming."""
+        source = str(path)
+        try:
+            with open_answer_csv(path) as answers:
+                progress = None
+                if self.progress is not None:
+                    size = answers.size
+                    report = self.progress
+
+                    def progress() -> None:
+                        report(answers.bytes_read(), size)
+
+                self.add_rows(answers.rows, answers.columns, source, first_row=2, progress=progress)
+        except InputError as error:
+            self.gradebook.file_errors.append(error)
+
+    def add_rows(
+        self,
+        rows: Iterable[Sequence[str]],
+        columns: dict[str, int],
+        source: str,
+        *,
+        first_row: int = 1,
+        progress: Callable[[], None] | None = None,
+    ) -> None:
+        """Grade rows of strings; ``columns`` maps learner, quiz, question, answer (and
+        optionally quiz_version) to indexes. Raises :class:`InputError` if the CSV breaks."""
+        learner_at, quiz_at = columns["learner"], columns["quiz"]
+        question_at, answer_at = columns["question"], columns["answer"]
+        version_at = columns.get("quiz_version")
+        cache = self._answer_cache
+        slow_path = self._cache_entry
+        attempts: dict[tuple[str, str], Attempt] = {}
+        reject = self._reject
+        book = self.gradebook
+        number = rejected = 0
+        offset = first_row - 1
+        # The current run of one learner's rows for one quiz, kept in locals.
+        attempt: Attempt | None = None
+        run_learner = run_quiz = ""
+        answered = correct = 0
+        wrong: list[Outcome] = []
+        # The loop makes many small objects and no cycles: the cyclic collector
+        # would rescan them every few thousand rows for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for number, row in enumerate(rows, 1):
+                try:
+                    learner = row[learner_at]
+                    quiz_id = row[quiz_at]
+                    question_id = row[question_at]
+                    raw = row[answer_at]
+                    version = row[version_at] if version_at is not None else ""
+                except IndexError:
+                    rejected += 1
+                    reason = _("has too few columns") if any(row) else _("the row is empty")
+                    reject(source, "row", number + offset, reason)
+                    continue
+                by_answer = cache.get(question_id)
+                entry = by_answer.get(raw) if by_answer is not None else None
+                if entry is None or entry[0] != quiz_id or (version and version != entry[4]):
+                    found = slow_path(quiz_id, question_id, raw, version)
+                    if isinstance(found, str):
+                        rejected += 1
+                        reject(source, "row", number + offset, found)
+                        continue
+                    entry = found
+                # Exports list a learner's rows together: no lookup while a run lasts.
+                if learner != run_learner or quiz_id != run_quiz or attempt is None:
+                    if attempt is not None:
+                        attempt.answered, attempt.correct = answered, correct
+                    attempt = attempts.get((learner, quiz_id))
+                    if attempt is None:
+                        if not learner.strip():
+                            rejected += 1
+                            reject(source, "row", number + offset, _("the learner is empty"))
+                            continue
+                        attempt = self._new_attempt(learner, quiz_id, source)
+                        attempts[learner, quiz_id] = attempt
+                    run_learner, run_quiz = learner, quiz_id
+                    answered, correct, wrong = attempt.answered, attempt.correct, attempt.wrong
+                bit = entry[1]
+                if answered & bit:
+                    rejected += 1
+                    reject(
+                        source,
+                        "row",
+                        number + offset,
+                        _(
+                            "duplicate answer: this learner has already answered {question!r} in this file"
+                        ).format(question=question_id),
+                    )
+                    continue
+                answered |= bit
+                if entry[2]:
+                    correct |= bit
+                else:
+                    wrong.append(entry[3])
+                if progress is not None and not number % PROGRESS_EVERY:
+                    progress()
+        except UnicodeDecodeError:
+            raise InputError(
+                source,
+                _("is not in one encoding: save it as “CSV UTF-8” and try again"),
+                number + first_row,
+            ) from None
+        except csv.Error as error:  # a broken quote, a field too large, a NUL byte
+            raise InputError(
+                source,
+                _("cannot be read from here on ({reason}); later rows were not graded").format(
+                    reason=error
+                ),
+                number + first_row,
+            ) from None
+        finally:
+            if attempt is not None:
+                attempt.answered, attempt.correct = answered, correct
+            if collecting:
+                gc.enable()
+            book.answers += number
+            book.graded += number - rejected
+        if progress is not None:
+            progress()
+
+    def _cache_entry(
+        self, quiz_id: str, question_id: str, raw: str, version: str
+    ) -> CacheEntry | str:
+        """Mark a response not seen before and cache it; a rejected one gives its reason."""
+        try:
+            outcome = self._outcome_from_text(quiz_id, question_id, raw, version)
+        except _Rejected as rejected:
+            return rejected.reason
+        entry: CacheEntry = (
+            quiz_id,
+            outcome.bit,
+            outcome.correct,
+            outcome,
+            self._keys[quiz_id].version,
+        )
+        by_answer = self._answer_cache.setdefault(question_id, {})
+        if len(by_answer) < MAX_CACHED_RESPONSES:
+            by_answer[raw] = entry
+        return entry
+
+    def _new_attempt(self, learner: str, quiz_id: str, source: str) -> Attempt:
+        attempt = Attempt(learner, self._keys[quiz_id], source)
+        self.gradebook.attempts.append(attempt)
+        return attempt
+
+    # -- JSON -----------------------------------------------------------------------
+
+    def add_json(self, path: Path) -> None:
+        """Grade a browser answer file; the learner is its ``learner`` field, else the file name."""
+        try:
+            answer_file = read_answer_file(path)
+        except InputError as error:
+            self.gradebook.file_errors.append(error)
+            return
+        self.add_answer_file(answer_file, str(path), default_learner=path.stem)
+
+    def add_answer_data(self, data: Any, source: str, learner: str | None = None) -> None:
+        """Grade answer data already parsed from JSON (as the browser writes it)."""
+        try:
+            answer_file = parse_answer_data(data, source)
+        except InputError as error:
+            self.gradebook.file_errors.append(error)
+            return
+        self.add_answer_file(answer_file, source, default_learner=learner or source)
+
+    def add_answer_file(
+        self, answer_file: AnswerFile, source: str, *, default_learner: str
+    ) -> None:
+        """Grade one checked answer file: each entry of ``answers`` is graded or rejected."""
+        book = self.gradebook
+        entries = answer_file.answers
+        book.answers += len(entries)
+        learner = (answer_file.learner or "").strip() or default_learner
+        try:
+            key = self.quiz_key(answer_file.quiz_id)
+            self._check_version(key, answer_file.quiz_version)
+        except _Rejected as rejected:
+            if answer_file.quiz_id in self._keys:
+                older = Attempt(learner, self._keys[answer_file.quiz_id], source)
+                older.submitted_at = answer_file.submitted_at
+                book.older_versions.append(older)
+            for index in range(len(entries)):
+                self._reject(source, "answer", index + 1, rejected.reason)
+            if not entries:
+                self._reject(source, "answer", None, rejected.reason)
+            return
+        attempt = Attempt(learner, key, source)
+        attempt.submitted_at = answer_file.submitted_at
+        attempt.language = answer_file.language
+        graded = 0
+        for index, entry in enumerate(entries, 1):
+            try:
+                outcome = self._outcome_from_entry(key, entry)
+            except _Rejected as rejected:
+                self._reject(source, "answer", index, rejected.reason)
+                continue
+            if attempt.answered & outcome.bit:
+                self._reject(
+                    source,
+                    "answer",
+                    index,
+                    _("duplicate answer: {question!r} is answered twice").format(
+                        question=outcome.question.id
+                    ),
+                )
+                continue
+            attempt.answered |= outcome.bit
+            if outcome.correct:
+                attempt.correct |= outcome.bit
+            else:
+                attempt.wrong.append(outcome)
+            graded += 1
+        book.graded += graded
+        book.attempts.append(attempt)
+
+    def _outcome_from_entry(self, key: QuizKey, entry: Any) -> Outcome:
+        if not isinstance(entry, dict) or not isinstance(entry.get("question_id"), str):
+            raise _Rejected(_("each answer needs a question_id"))
+        question, position = self._locate(key, entry["question_id"])
+        has_options, has_matches = "options" in entry, "matches" in entry
+        if has_options == has_matches:
+            raise _Rejected(_("each answer needs either options or matches"))
+        if has_options:
+            options = entry["options"]
+            if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+                raise _Rejected(_("options must be a list of option ids"))
+            return Outcome(question, position, self._check(question, options))
+        matches = entry["matches"]
+        if not isinstance(matches, dict) or not all(isinstance(v, str) for v in matches.values()):
+            raise _Rejected(_("matches must map item ids to option ids"))
+        return Outcome(question, position, self._check(question, dict(matches)))
+
+    # -- any file -------------------------------------------------------------------
+
+    def add_path(self, path: Path) -> None:
+        """Grade a JSON or CSV file, whichever it is."""
+        try:
+            kind = input_kind(path)
+        except InputError as error:
+            self.gradebook.file_errors.append(error)
+            return
+        if kind == "json":
+            self.add_json(path)
+        else:
+            self.add_csv(path)
+
+
+def grade_files(
+    course: Course,
+    paths: Iterable[Path],
+    *,
+    on_reject: RejectCallback | None = None,
+    progress: ProgressCallback | None = None,
+) -> Gradebook:
+    """Grade answer files (browser JSON or CSV) against the course's quizzes."""
+    grader = Grader(course, on_reject=on_reject, progress=progress)
+    for path in paths:
+        grader.add_path(path)
+    return grader.gradebook
+
+
+def grade_rows(course: Course, rows: Iterable[Sequence[str]], source: str = "<rows>") -> Gradebook:
+    """Grade ``(learner, quiz, question, answer)`` rows, e.g. a synthetic cohort."""
+    grader = Grader(course)
+    columns = {"learner": 0, "quiz": 1, "question": 2, "answer": 3}
+    grader.add_rows(rows, columns, source)
+    return grader.gradebook
+
+
+def iter_missed(attempts: Iterable[Attempt]) -> Iterator[tuple[Attempt, Question, Outcome | None]]:
+    """Every missed question of every attempt."""
+    for attempt in attempts:
+        for question, outcome in attempt.missed():
+            yield attempt, question, outcome
