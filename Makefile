@@ -18,7 +18,7 @@ PORT ?= 8000
 
 .PHONY: all html scorm gettext update-po serve test lint bench clean
 
-all: html
+all: html scorm
 
 # -- set-up --------------------------------------------------------------------
 $(INSTALLED): pyproject.toml constraints.txt
@@ -42,8 +42,19 @@ $(BUILD)/html/index.html: $(INSTALLED) conf.py src/rightway_quiz/landing.py $(MO
 	$(BIN)/python -m rightway_quiz.landing $(BUILD)/html
 
 # -- SCORM ---------------------------------------------------------------------
-scorm: html
+# Rebuilt only when a language's HTML or the packager changed.
+scorm: $(BUILD)/.scorm
+
+$(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js)
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
+	@touch $@
+
+# -- npm: test-only tools (scorm-again as the LMS, the SCORM XSDs); never shipped --
+NODE_STAMP := node_modules/.installed-stamp
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
@@ -59,7 +70,7 @@ update-po: gettext
 serve: html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILD)/html $(PORT)
 
-test: all
+test: all $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)

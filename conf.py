@@ -26,6 +26,16 @@ rightway_titles = {
 rightway_languages = ["cy", "en"]
 rightway_quiz_dir = str(ROOT / "quizzes")
 rightway_scenario_dir = str(ROOT / "scenarios")
+# One SCORM SCO per module, in course order (python -m rightway_quiz.scorm).
+rightway_scorm_modules = [
+    "introduction",
+    "getting-started",
+    "principles/embedding",
+    "principles/equality",
+    "principles/empowering",
+    "principles/participation",
+    "principles/accountability",
+]
 project = "The Right Way"
 author = "Children's rights course team"
 copyright = "2026, the course team; content based on The Right Way by the Children's Commissioner for Wales"

@@ -14,6 +14,7 @@ from .language_switch import setup_language_switch
 from .loader import SourceError, load_articles, load_quiz, load_quizzes, load_scenario_sets
 from .model import Question, Quiz, Scenario, ScenarioSet
 from .quiz import setup_quiz
+from .scorm import setup_scorm
 from .search_cy import setup_welsh_search
 from .self_assessment import setup_self_assessment
 from .theme import setup_theme
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_quiz(app)
     setup_content(app)
     setup_self_assessment(app)
+    setup_scorm(app)
     setup_welsh_search(app)
     return {
         "version": __version__,

@@ -38,6 +38,13 @@ class RightwayConfig:
         default="scenarios",
         metadata={"help": "Folder of scenarios, supervision prompts and article summaries."},
     )
+    scorm_modules: list[str] = field(
+        default_factory=list,
+        metadata={
+            "help": "Pages that become SCORM SCOs, in course order; empty means every page "
+            "with a quiz, in reading order."
+        },
+    )
 
     @classmethod
     def from_sphinx(cls, config: Config) -> RightwayConfig:

@@ -13,6 +13,8 @@
  *   "rightway:quiz-result"  detail = result (see markQuiz)
  *   "rightway:quiz-change"  detail = {quizId, responses}
  *   "rightway:quiz-reset"   detail = {quizId}
+ * Inside an LMS, <html data-rightway-lms> (set by rightway-scorm.js) turns browser
+ * storage off: the LMS keeps the answers, and a shared computer must not mix learners.
  */
 (function () {
   "use strict";
@@ -27,10 +29,13 @@
   function storageKey(form) {
     return STORAGE_PREFIX + form.dataset.language + ":" + location.pathname + ":" + form.dataset.quizId;
   }
+  function lmsSaves() { return document.documentElement.hasAttribute("data-rightway-lms"); }
   function store(form, value) {
+    if (lmsSaves()) return;
     try { localStorage.setItem(storageKey(form), JSON.stringify(value)); } catch (e) { /* storage may be off in an LMS frame */ }
   }
   function stored(form) {
+    if (lmsSaves()) return null;
     try { return JSON.parse(localStorage.getItem(storageKey(form)) || "null"); } catch (e) { return null; }
   }
 

