@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from docutils import nodes
 
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -15,6 +18,8 @@ def setup_theme(app: Sphinx) -> None:
     """Register the theme and add the shared static files to HTML builds."""
     app.add_html_theme("rightway", str(THEME_DIR))
     app.connect("builder-inited", _add_static_assets)
+    # After Furo's own handler (priority 500), which builds the navigation tree.
+    app.connect("html-page-context", _fix_navigation_headings, priority=900)
 
 
 def _add_static_assets(app: Sphinx) -> None:
@@ -23,3 +28,18 @@ def _add_static_assets(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file("rightway.css")
     app.add_js_file("rightway.js", defer="defer")
+
+
+def _fix_navigation_headings(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Furo marks toctree captions ``role="heading"`` without a level; axe requires one."""
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = tree.replace(
+            'role="heading">', 'role="heading" aria-level="2">'
+        )
