@@ -330,7 +330,7 @@ def test_markdown_output_escapes_learner_text(capsys: pytest.CaptureFixture[str]
     quiz = course().quizzes["equality"]
     path = write_csv(tmp_path / "a.csv", csv_rows(quiz, "[x](http://evil) <b>"))
     _status, out, _err = run(capsys, "grade", path, "--format", "md")
-    assert "## \\[x\\]\\(http://evil\\) \\<b\\>" in out
+    assert "## \\[x\\](http://evil) \\<b\\>" in out
 
 
 def test_pseudonymise_gives_stable_codes_and_no_names(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -6,12 +6,14 @@ import csv
 import hashlib
 import hmac
 import io
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
 #: Characters that make a spreadsheet read a cell as a formula (or hide one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_{}[]<>()#+-.!|~"})
+_MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_[]<>|~"})
+_MARKDOWN_LINE_START = re.compile(r"^(\d*)([-+#>.)])")
 
 
 def safe_cell(value: object) -> object:
@@ -33,7 +35,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def markdown_text(value: str) -> str:
     """Learner or course text as literal Markdown: no markup, links or HTML get through."""
-    return " ".join(value.split()).translate(_MARKDOWN_SPECIAL)
+    text = " ".join(value.split()).translate(_MARKDOWN_SPECIAL)
+    # A list marker, heading or quote only means something at the start of a line.
+    return _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
 
 
 def html_text(value: object) -> str:

@@ -364,9 +364,9 @@ def _grade(args: argparse.Namespace, course: Course) -> Grader:
         print(str(error), file=sys.stderr)
     if book.older_versions:
         print(
-            _(
-                "{count} answer file(s) were made against an older version of their quiz and were not marked."
-            ).format(count=len(book.older_versions)),
+            _("Answer files made against an older version of a quiz, not marked: {count}").format(
+                count=len(book.older_versions)
+            ),
             file=sys.stderr,
         )
     print(counts_line(book), file=sys.stderr)
@@ -525,7 +525,7 @@ def run_take(args: argparse.Namespace) -> int:
         json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     grader = Grader(course)
-    grader.add_answer_data(document, str(args.output), learner=args.learner or _("you"))
+    grader.add_answer_data(document, str(args.output), learner=args.learner or args.output.stem)
     book = grader.gradebook
     attempt = book.attempts[0]
     print()

@@ -220,7 +220,10 @@ def _share(value: float | None) -> str:
 
 
 def _corr(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    if value is None:
+        return "—"
+    shown = f"{value:.2f}"
+    return "0.00" if shown == "-0.00" else shown
 
 
 def _wrong_summary(stats: QuestionStats) -> str:
