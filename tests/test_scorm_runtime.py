@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
+from test_browser_site import axe_violations
 from test_quiz_browser import answer
 
 from rightway_quiz.loader import load_quizzes
@@ -231,6 +232,26 @@ def test_failing_the_quiz_reports_failed(lms: Lms, quiz: Quiz, version: str) -> 
         assert values["cmi.score.raw"] == percent
         assert float(values["cmi.score.scaled"]) == pytest.approx(len(right) / len(quiz.questions))
         assert values["cmi.completion_status"] == "completed"  # attempted: complete, not passed
+    no_errors(lms)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_recorded_pass_is_kept_when_the_learner_retries_and_fails(
+    lms: Lms, quiz: Quiz, version: str
+) -> None:
+    lms.launch("en", version)
+    frame = lms.content("en")
+    take_quiz(frame, quiz, right={q.id for q in quiz.questions})
+    frame.locator(f'#quiz-{quiz.id} [data-action="retry"]').click()
+    take_quiz(frame, quiz, right=set())
+    values = lms.values()
+    prefix = "cmi.core." if version == "1.2" else "cmi."
+    status = values["cmi.core.lesson_status" if version == "1.2" else "cmi.success_status"]
+    assert status == "passed" and values[f"{prefix}score.raw"] == "100"
+    # The retry is still recorded, question by question.
+    assert {fields["result"] for fields in interactions(values, version).values()} == {
+        "wrong" if version == "1.2" else "incorrect"
+    }
     no_errors(lms)
 
 
@@ -485,3 +506,13 @@ def test_without_an_lms_the_launch_page_shows_the_course_and_throws_nothing(
     page.goto(f"{lms.base}/pkg/rightway-en-scorm2004/en/{MODULE}.html")
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.hasAttribute('data-rightway-lms')") is False
+
+
+def test_launch_page_passes_axe_and_names_its_frame_after_the_page(lms: Lms) -> None:
+    lms.page.goto(f"{lms.base}/pkg/rightway-bilingual-scorm2004/{MODULE_SCO}")
+    lms.package = "rightway-bilingual-scorm2004"
+    frame = lms.content("cy")
+    title = frame.evaluate("document.title")
+    assert lms.page.locator("#rightway-content").get_attribute("title") == title
+    assert lms.page.evaluate("document.documentElement.lang") == "cy"
+    assert axe_violations(lms.page) == []

@@ -269,8 +269,21 @@
     return settings.quiz.passMark;
   }
 
+  // What the LMS already holds. A pass, once recorded, stays: a learner who goes back to
+  // practise must not lose the pass their organisation's records depend on.
+  var recorded = { passed: false, percent: -1 };
+  function readRecorded() {
+    var v12 = settings.version === "1.2";
+    var score = parseFloat(get(v12 ? "cmi.core.score.raw" : "cmi.score.raw"));
+    recorded.passed = get(v12 ? "cmi.core.lesson_status" : "cmi.success_status") === "passed";
+    recorded.percent = isNaN(score) ? -1 : score;
+  }
+
   function reportResult(result, layout) {
     var passed = result.percent >= passMark();
+    reportInteractions(result, layout);
+    if (recorded.passed && (!passed || result.percent < recorded.percent)) return;
+    recorded = { passed: passed, percent: result.percent };
     if (settings.version === "1.2") {
       set("cmi.core.score.min", "0");
       set("cmi.core.score.max", "100");
@@ -285,7 +298,6 @@
       set("cmi.completion_status", "completed");
       set("cmi.progress_measure", "1");
     }
-    reportInteractions(result, layout);
   }
 
   // Opening the module is half of it; answering its quiz is the rest.
@@ -375,6 +387,7 @@
     lastSuspendData = null;
     start = parseBookmark(get(names.location)) || { language: preferredLanguage(), page: settings.module };
     if (!reviewing) reportStart();
+    if (settings.quiz) readRecorded();
     set(names.exit, "suspend");
     commit();
     window.addEventListener("pagehide", finish);
