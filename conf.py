@@ -6,7 +6,10 @@ The Makefile does this for every language in ``rightway_languages``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pypandoc
 
 ROOT = Path(__file__).resolve().parent
 
@@ -67,7 +70,15 @@ html_permalinks_icon = "#"
 html_theme_options = {"top_of_page_buttons": []}
 
 # -- Notebooks: nothing from a CDN -------------------------------------------
+# nbsphinx converts Markdown cells with pandoc; the pypandoc-binary wheel ships one,
+# so no system pandoc is needed. Outputs are stored in the notebooks, never executed here.
+os.environ["PATH"] = os.pathsep.join(
+    [str(Path(pypandoc.get_pandoc_path()).parent), os.environ.get("PATH", "")]
+)
 nbsphinx_execute = "never"
 nbsphinx_requirejs_path = ""
 nbsphinx_assume_equations = False
 nbsphinx_widgets_path = ""
+
+# docutils has no Welsh quotation marks; the Welsh catalogs already use ’ and “ ”.
+smartquotes_excludes = {"languages": ["cy"], "builders": ["man", "text"]}
