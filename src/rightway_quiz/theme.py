@@ -37,9 +37,8 @@ def _fix_navigation_headings(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Furo marks toctree captions ``role="heading"`` without a level; axe requires one."""
-    tree = context.get("furo_navigation_tree")
-    if isinstance(tree, str):
-        context["furo_navigation_tree"] = tree.replace(
-            'role="heading">', 'role="heading" aria-level="2">'
-        )
+    """Toctree captions are ``role="heading"`` without a level (Sphinx and Furo); give them one."""
+    for key in ("furo_navigation_tree", "body"):
+        html = context.get(key)
+        if isinstance(html, str):
+            context[key] = html.replace('role="heading">', 'role="heading" aria-level="2">')
