@@ -84,8 +84,9 @@ def test_phone_width_menu_works_with_the_keyboard(
         assert menu_button.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Enter")
         assert menu_button.get_attribute("aria-expanded") == "true"
-        assert page.locator(".sidebar-drawer").evaluate(
-            "el => el.getBoundingClientRect().left >= 0"
+        # The drawer slides in (a 0.25 s transition) and ends fully on screen.
+        page.wait_for_function(
+            "document.querySelector('.sidebar-drawer').getBoundingClientRect().left >= 0"
         )
         focused_in_menu = page.evaluate(
             "document.activeElement.closest('.sidebar-drawer') !== null"
