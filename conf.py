@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pypandoc
+from docutils.utils.smartquotes import smartchars
 
 ROOT = Path(__file__).resolve().parent
 
@@ -76,6 +77,12 @@ os.environ["PATH"] = os.pathsep.join(
     [str(Path(pypandoc.get_pandoc_path()).parent), os.environ.get("PATH", "")]
 )
 nbsphinx_execute = "never"
+# No "[1]:" prompts: nbsphinx colours them below the WCAG AA contrast ratio.
+nbsphinx_input_prompt = nbsphinx_output_prompt = "%.0s"
+nbsphinx_prompt_width = "0"
+# nbsphinx parses notebooks with docutils' own smart-quotes transform, which knows no Welsh
+# and warns (an error under -W). Welsh uses the same curly quotes as English.
+smartchars.quotes.setdefault("cy", smartchars.quotes["en"])
 nbsphinx_requirejs_path = ""
 nbsphinx_assume_equations = False
 nbsphinx_widgets_path = ""
