@@ -20,6 +20,7 @@ import polib
 from .search_cy import WORD, lemma
 
 MIN_BLOCK_WORDS = 4
+_ADDRESS = re.compile(r"https?://|www\.|@|\.(?:org|uk|com|wales|cymru)\b")
 BLOCK_TAGS = (
     "p",
     "li",
@@ -164,7 +165,8 @@ def welsh_page_blocks(html: str) -> Iterator[str]:
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             # Judge the innermost blocks: a list item holding paragraphs is judged by them.
             continue
-        text = " ".join(element.text_content().split())
+        # Web and email addresses are in no language.
+        text = " ".join(word for word in element.text_content().split() if not _ADDRESS.search(word))
         if len(WORD.findall(text)) >= MIN_BLOCK_WORDS:
             yield text
 
