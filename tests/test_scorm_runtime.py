@@ -13,12 +13,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import BUILD_DIR, PROJECT_ROOT
 from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
 from test_browser_site import axe_violations
 from test_quiz_browser import answer
 
 from rightway_quiz.loader import load_quizzes
 from rightway_quiz.model import Quiz
+from rightway_quiz.scorm import LanguageBuild, package_name
+from rightway_quiz.scorm._package import sco_file
 
 pytestmark = pytest.mark.browser
 MODULE = "sub/module"
@@ -34,6 +37,7 @@ API_METHODS = {
     "2004": {"init": "Initialize", "finish": "Terminate", "set": "SetValue", "commit": "Commit"},
 }
 VERSIONS = {"1.2": "12", "2004": "2004"}
+COURSE_PACKAGES = BUILD_DIR / "scorm"
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +61,21 @@ class Lms:
         self.package = ""
         self.version = ""
         self.errors: list[str] = []
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.requested: list[str] = []
+        page.on("pageerror", self._on_error)
+        page.on("request", self._on_request)
         page.goto(f"{base}/host.html")
+
+    def _on_error(self, error: Any) -> None:
+        self.errors.append(str(error))
+
+    def _on_request(self, request: Any) -> None:
+        self.requested.append(request.url)
+
+    def detach(self) -> None:
+        """Stop listening: the browser tab is shared by the tests of this module."""
+        self.page.remove_listener("pageerror", self._on_error)
+        self.page.remove_listener("request", self._on_request)
 
     def launch(
         self,
@@ -139,23 +156,44 @@ class Lms:
         }
 
 
-@pytest.fixture
-def lms(page: Any, lms_url: str) -> Iterator[Lms]:
-    outside: list[str] = []
-
-    def only_local(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(lms_url) or url.startswith(("about:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    page.context.route("**/*", only_local)
-    host = Lms(page, lms_url)
+def hosted(page: Any, base: str) -> Iterator[Lms]:
+    """The test LMS in ``page``; afterwards, nothing came from outside and nothing threw."""
+    host = Lms(page, base)
     yield host
+    host.detach()
+    page.goto("about:blank")  # ends the SCO's session before the next test
+    allowed = (base, "about:", "data:", "blob:")
+    outside = [url for url in host.requested if not url.startswith(allowed)]
     assert outside == [], f"the package loaded files from outside itself: {outside}"
     assert host.errors == [], host.errors
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Any) -> Iterator[Any]:
+    """One tab for the module's tests: each starts from a fresh LMS page."""
+    context = browser.new_context()
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def lms(shared_page: Any, lms_url: str) -> Iterator[Lms]:
+    yield from hosted(shared_page, lms_url)
+
+
+@pytest.fixture(scope="module")
+def course_lms_url() -> Iterator[str]:
+    """The real course's packages, as ``make`` built them."""
+    if not (COURSE_PACKAGES / package_name("bilingual", "12")).exists():
+        pytest.fail(f"{COURSE_PACKAGES} is not built: run `make` (or `make test`) first")
+    with serve(lms_site(COURSE_PACKAGES)) as url:
+        yield url
+
+
+@pytest.fixture
+def course_lms(shared_page: Any, course_lms_url: str) -> Iterator[Lms]:
+    yield from hosted(shared_page, course_lms_url)
 
 
 def take_quiz(frame: Any, quiz: Quiz, *, right: set[str]) -> None:
@@ -516,3 +554,37 @@ def test_launch_page_passes_axe_and_names_its_frame_after_the_page(lms: Lms) -> 
     assert lms.page.locator("#rightway-content").get_attribute("title") == title
     assert lms.page.evaluate("document.documentElement.lang") == "cy"
     assert axe_violations(lms.page) == []
+
+
+# -- the real course ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_every_course_module_reports_its_quiz_in_the_bilingual_package(
+    course_lms: Lms, version: str
+) -> None:
+    quizzes = load_quizzes(PROJECT_ROOT / "quizzes")
+    modules = LanguageBuild.read(BUILD_DIR / "html" / "en").modules
+    preference = {
+        "student_preference" if version == "1.2" else "learner_preference": {"language": "en"}
+    }
+    assert modules, "the course has no SCORM modules"
+    for module in modules:
+        assert module.quiz is not None, f"{module.page} has no quiz"
+        quiz = quizzes[module.quiz.id].model
+        course_lms.page.goto(f"{course_lms.base}/host.html")
+        course_lms.launch("bilingual", version, cmi=preference, module_sco=sco_file(module))
+        frame = course_lms.content("en", module.page)
+        # Through the quiz's own API (clicking through a quiz is tested on the test course).
+        responses = {q.id: q.correct_response() for q in quiz.questions}
+        frame.evaluate(
+            "([id, responses]) => RightwayQuiz.setResponses(id, responses, true)",
+            [quiz.id, responses],
+        )
+        course_lms.close()
+        values = course_lms.values()
+        status = values["cmi.core.lesson_status" if version == "1.2" else "cmi.success_status"]
+        assert status == "passed", module.page
+        assert set(interactions(values, version)) == {q.id for q in quiz.questions}
+        assert len(values["cmi.suspend_data"]) <= 4096
+        no_errors(course_lms)
