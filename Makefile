@@ -49,7 +49,7 @@ $(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/sc
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
 	@touch $@
 
-# -- npm: test-only tools (scorm-again as the LMS, the SCORM XSDs); never shipped --
+# -- npm: test-only tools (package.json says which and why); never shipped ------
 NODE_STAMP := node_modules/.installed-stamp
 
 $(NODE_STAMP): package.json package-lock.json
