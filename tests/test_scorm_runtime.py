@@ -588,3 +588,23 @@ def test_every_course_module_reports_its_quiz_in_the_bilingual_package(
         assert set(interactions(values, version)) == {q.id for q in quiz.questions}
         assert len(values["cmi.suspend_data"]) <= 4096
         no_errors(course_lms)
+
+
+def test_another_modules_quiz_says_where_its_result_is_recorded(lms: Lms, quiz: Quiz) -> None:
+    lms.launch("en", "1.2", module_sco="sco/reference.html")
+    follow(lms.content("en", OTHER_PAGE), f'a[href$="{MODULE.split("/")[-1]}.html"]')
+    frame = lms.content("en")
+    frame.wait_for_selector(".rightway-scorm-notice")
+    note = frame.locator(f"#quiz-{quiz.id} .rightway-scorm-notice").inner_text()
+    assert "“Participation module”" in note
+    take_quiz(frame, quiz, right={q.id for q in quiz.questions})
+    values = lms.values()
+    assert values["cmi.core.lesson_status"] == "completed"  # this SCO's own status, unchanged
+    assert "cmi.core.score.raw" not in values
+    assert json.loads(values["cmi.suspend_data"])["q"]["sample"][1] == 1  # but the answers are kept
+
+
+def test_a_modules_own_quiz_has_no_notice(lms: Lms) -> None:
+    lms.launch("en", "2004")
+    frame = lms.content("en")
+    assert frame.locator(".rightway-scorm-notice").count() == 0

@@ -21,11 +21,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..config import get_settings
+from ..i18n import _
 from ..quiz import quiz_part
 
 logger = logging.getLogger(__name__)
 COURSE_FILE = ".rightway-course.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class LanguageBuild:
     title: str
     pages: list[str]
     modules: list[Module]
+    strings: dict[str, str]
 
     @classmethod
     def read(cls, folder: Path) -> LanguageBuild:
@@ -78,6 +80,7 @@ class LanguageBuild:
             title=data["title"],
             pages=list(data["pages"]),
             modules=modules,
+            strings=dict(data["strings"]),
         )
 
     def write(self, folder: Path) -> None:
@@ -175,5 +178,20 @@ def _write_summary(app: Sphinx, exception: Exception | None) -> None:
         title=str(app.config.html_title or app.config.project),
         pages=sorted(env.found_docs),
         modules=[_module(env, page) for page in module_pages(app, env)],
+        strings=scorm_strings(),
     )
     summary.write(Path(app.outdir))
+
+
+def scorm_strings() -> dict[str, str]:
+    """What the SCORM runtime may say to a learner, in the build language."""
+    return {
+        # Inside one module's SCO a learner can follow links into another module and take
+        # its quiz; the LMS credits that module only when it is opened from the LMS.
+        "otherModule": str(
+            _(
+                "This quiz belongs to the module “{module}”. Your learning platform records "
+                "your result when you open that module from its own menu."
+            )
+        ),
+    }

@@ -174,6 +174,7 @@ def package_files(
     first = builds[variant.languages[0]]
     pages = first.pages
     pages_key = hashlib.sha256("\n".join(pages).encode("utf-8")).hexdigest()[:8]
+    notices = {lang: _other_module_notices(builds[lang]) for lang in variant.languages}
     scos: list[Sco] = []
     for index, module in enumerate(first.modules):
         titles = [builds[lang].modules[index].title for lang in variant.languages]
@@ -186,6 +187,7 @@ def package_files(
             "languages": list(variant.languages),
             "pages": pages,
             "pagesKey": pages_key,
+            "notices": notices,
         }
         fallback = f"../{variant.languages[0]}/{module.page}.html"
         launch = sco_file(module)
@@ -204,6 +206,16 @@ def package_files(
         scos=scos,
     )
     return files, organization
+
+
+def _other_module_notices(build: LanguageBuild) -> dict[str, str]:
+    """For each module's quiz, the note shown when it is taken inside another module's SCO."""
+    template = build.strings["otherModule"]
+    return {
+        module.quiz.id: template.replace("{module}", module.title)
+        for module in build.modules
+        if module.quiz
+    }
 
 
 def _identifier(page: str) -> str:

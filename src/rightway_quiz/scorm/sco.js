@@ -8,6 +8,8 @@
  *   languages  the package's languages, the default first
  *   pages      every course page, sorted (visited pages are stored as bits of this list)
  *   pagesKey   a hash of pages, so a changed course ignores old visited bits
+ *   notices    {language: {quizId: text}}: shown on another module's quiz, which this
+ *              SCO saves but cannot report (the LMS credits the module whose SCO it is)
  * The launch page holds the LMS session for as long as the learner is in the module:
  * it initialises once, frames the course page, and finishes once, on pagehide or
  * RightwayScormHost.exit(). Course pages report to it through rightway-scorm.js, so
@@ -348,6 +350,10 @@
         commit();
       }
       return true;
+    },
+    notice: function (quizId, language) {
+      if (!tracking() || (settings.quiz && settings.quiz.id === quizId)) return "";
+      return (settings.notices[language] || {})[quizId] || "";
     },
     savedQuiz: function (quizId, version) {
       var quiz = tracking() ? state.quizzes[quizId] : null;

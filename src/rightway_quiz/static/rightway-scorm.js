@@ -9,6 +9,7 @@
  *     rightway-quiz.js runs (this file loads first), so a shared computer's
  *     browser storage never leaks one learner's answers into another's record;
  *   - restores the learner's saved answers with RightwayQuiz.setResponses;
+ *   - notes on another module's quiz that the LMS credits it in that module;
  *   - forwards the quiz events to the launch page, which reports to the LMS.
  * With no launch page above it (the plain course), it does nothing and throws nothing.
  */
@@ -71,9 +72,22 @@
     send("quizReset", [event.detail.quizId, event.target.dataset.quizVersion]);
   });
 
+  function addNotice(quiz) {
+    var text = "";
+    try { text = host.notice(quiz.id, document.documentElement.lang) || ""; } catch (e) { text = ""; }
+    if (!text) return;
+    var note = document.createElement("p");
+    note.className = "rightway-scorm-notice";
+    note.setAttribute("role", "note");
+    note.textContent = text;
+    var intro = quiz.element.querySelector(".rightway-quiz-intro");
+    quiz.element.insertBefore(note, intro ? intro.nextSibling : quiz.element.firstChild);
+  }
+
   function restore() {
     if (!window.RightwayQuiz) return;
     window.RightwayQuiz.quizzes().forEach(function (quiz) {
+      addNotice(quiz);
       var saved = null;
       try { saved = JSON.parse(host.savedQuiz(quiz.id, quiz.version) || "null"); } catch (e) { saved = null; }
       if (!saved) return;
