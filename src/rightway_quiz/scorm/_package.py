@@ -144,6 +144,8 @@ def launch_page(
         f'<!doctype html>\n<html lang="{languages[0]}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{title}</title>\n"
+        # No icon request to the LMS's server for a file the package does not have.
+        '<link rel="icon" href="data:,">\n'
         "<style>html,body{height:100%;margin:0}"
         "iframe{display:block;width:100%;height:100%;border:0}</style>\n"
         f'<script src="{SCO_RUNTIME}" defer></script>\n</head>\n'
