@@ -67,7 +67,8 @@ def answer_document(quiz: Quiz, right: set[str] | None = None, **extra: Any) -> 
         "page": f"principles/{quiz.principle}.html",
         "submitted_at": "2026-03-01T10:00:00.000Z",
         "answers": [
-            entry(q, right_response(q) if q.id in right else wrong_response(q)) for q in quiz.questions
+            entry(q, right_response(q) if q.id in right else wrong_response(q))
+            for q in quiz.questions
         ],
         **extra,
     }
@@ -89,7 +90,12 @@ def csv_rows(quiz: Quiz, learner: str, right: set[str] | None = None) -> list[li
     """One learner's rows for a quiz: learner, quiz, question, answer."""
     right = {q.id for q in quiz.questions} if right is None else right
     return [
-        [learner, quiz.id, q.id, csv_answer(right_response(q) if q.id in right else wrong_response(q))]
+        [
+            learner,
+            quiz.id,
+            q.id,
+            csv_answer(right_response(q) if q.id in right else wrong_response(q)),
+        ]
         for q in quiz.questions
     ]
 

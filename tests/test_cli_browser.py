@@ -13,15 +13,15 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from grader_support import COURSE_DIR, SCHEMA, course, right_response, run, wrong_response
+
 from rightway_quiz.model import Question, Quiz
 
 pytestmark = pytest.mark.browser
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from grader_support import (
     COURSE_DIR,
     answer_document,
@@ -19,6 +18,7 @@ from grader_support import (
     write_csv,
     write_json,
 )
+
 from rightway_quiz import answers as answers_module
 from rightway_quiz._progress import ProgressBar
 from rightway_quiz.cli import main
@@ -50,13 +50,17 @@ def test_all_right_browser_file_passes(capsys: pytest.CaptureFixture[str], tmp_p
 def test_score_in_the_file_is_ignored(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     quiz = course().quizzes["participation"]
     document = answer_document(quiz, right=set(), learner="Alys", score=5, percent=100, passed=True)
-    status, out, _err = run(capsys, "grade", write_json(tmp_path / "a.json", document), "--format", "json")
+    status, out, _err = run(
+        capsys, "grade", write_json(tmp_path / "a.json", document), "--format", "json"
+    )
     result = json.loads(out)["learners"][0]["quizzes"][0]
     assert (result["score"], result["percent"], result["passed"]) == (0, 0, False)
     assert status == 0
 
 
-def test_score_column_in_a_csv_is_ignored(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_score_column_in_a_csv_is_ignored(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     rows = [[*row, "100"] for row in csv_rows(quiz, "Bryn", right=set())]
     path = write_csv(tmp_path / "a.csv", rows, ("learner", "quiz", "question", "answer", "score"))
@@ -84,21 +88,30 @@ def test_missed_questions_come_with_feedback_and_articles(
     assert learner["quizzes"][0]["passed"] is (learner["quizzes"][0]["percent"] >= quiz.pass_mark)
 
 
-def test_older_quiz_version_is_reported_not_marked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_older_quiz_version_is_reported_not_marked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["participation"]
     document = answer_document(quiz, learner="Alys", quiz_version="0123456789ab")
     status, out, err = run(capsys, "grade", write_json(tmp_path / "old.json", document))
     assert status == 1
     assert "older version" in out and "Alys: participation" in out
-    assert f"answered against quiz version 0123456789ab; 'participation' is now version {quiz.version}" in err
+    assert (
+        f"answered against quiz version 0123456789ab; 'participation' is now version {quiz.version}"
+        in err
+    )
     assert counts(err) == (len(quiz.questions), 0, len(quiz.questions))
 
 
-def test_older_quiz_version_in_a_csv_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_older_quiz_version_in_a_csv_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     rows = [[*row, quiz.version] for row in csv_rows(quiz, "Bryn")]
     rows[1][4] = "0123456789ab"
-    path = write_csv(tmp_path / "a.csv", rows, ("learner", "quiz", "question", "answer", "quiz_version"))
+    path = write_csv(
+        tmp_path / "a.csv", rows, ("learner", "quiz", "question", "answer", "quiz_version")
+    )
     status, _out, err = run(capsys, "grade", path)
     assert status == 1
     assert f"{path}: row 3: answered against quiz version 0123456789ab" in err
@@ -119,7 +132,10 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "not-json.json": (b"this is not json\n", "is not valid JSON (line 1, column 1"),
     "array.json": (b"[1, 2]\n", "is not a rightway answer file"),
     "other-format.json": (b'{"format": "something-else"}', "is not a rightway answer file"),
-    "future.json": (b'{"format": "rightway-answers", "format_version": 9}', "answer format version 9"),
+    "future.json": (
+        b'{"format": "rightway-answers", "format_version": 9}',
+        "answer format version 9",
+    ),
     "no-answers.json": (
         b'{"format": "rightway-answers", "format_version": 1, "quiz_id": "participation", "quiz_version": ""}',
         "answers: Field required",
@@ -164,7 +180,9 @@ def test_unknown_quiz_id(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert counts(err) == (2, 0, 2)
 
 
-def test_unknown_question_id_names_the_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unknown_question_id_names_the_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     rows = csv_rows(course().quizzes["equality"], "Bryn")
     rows.insert(1, ["Bryn", "equality", "equality-q99", "a"])
     path = write_csv(tmp_path / "a.csv", rows)
@@ -181,7 +199,9 @@ def test_question_from_another_quiz(capsys: pytest.CaptureFixture[str], tmp_path
     _one_error_line(err, str(path), "row 2", "belongs to quiz 'participation'")
 
 
-def test_duplicate_answers_in_csv_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_duplicate_answers_in_csv_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     rows = csv_rows(quiz, "Bryn")
     path = write_csv(tmp_path / "a.csv", [*rows, rows[0]])
@@ -211,18 +231,26 @@ def test_option_that_does_not_exist(capsys: pytest.CaptureFixture[str], tmp_path
     _one_error_line(err, str(path), "row 4", "is not an item=option pair")
 
 
-def test_two_options_for_a_single_answer_question(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_two_options_for_a_single_answer_question(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     single = quiz.questions[0]
-    path = write_csv(tmp_path / "a.csv", [["Bryn", quiz.id, single.id, " ; ".join(single.option_ids[:2])]])
+    path = write_csv(
+        tmp_path / "a.csv", [["Bryn", quiz.id, single.id, " ; ".join(single.option_ids[:2])]]
+    )
     status, _out, err = run(capsys, "grade", path)
     assert status == 1
     _one_error_line(err, "row 2", "takes one option; the answer gives 2")
 
 
-def test_short_and_empty_rows_are_rejected_and_counted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_short_and_empty_rows_are_rejected_and_counted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "a.csv"
-    path.write_text("learner,quiz,question,answer\nBryn,equality\n\n,equality,equality-q1,a\n", encoding="utf-8")
+    path.write_text(
+        "learner,quiz,question,answer\nBryn,equality\n\n,equality,equality-q1,a\n", encoding="utf-8"
+    )
     status, _out, err = run(capsys, "grade", path)
     assert status == 1
     _one_error_line(err, "row 2", "has too few columns")
@@ -233,7 +261,9 @@ def test_short_and_empty_rows_are_rejected_and_counted(capsys: pytest.CaptureFix
 
 def test_huge_json_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
-    path.write_text('{"format": "rightway-answers", "pad": "' + "x" * 1_100_000 + '"}', encoding="utf-8")
+    path.write_text(
+        '{"format": "rightway-answers", "pad": "' + "x" * 1_100_000 + '"}', encoding="utf-8"
+    )
     status, _out, err = run(capsys, "grade", path)
     assert status == 1
     _one_error_line(err, str(path), "is too large")
@@ -249,7 +279,9 @@ def test_huge_csv_file(
     _one_error_line(err, str(path), "is too large")
 
 
-def test_huge_csv_field_stops_with_the_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_huge_csv_field_stops_with_the_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     rows = csv_rows(course().quizzes["equality"], "Bryn")
     path = tmp_path / "a.csv"
     write_csv(path, rows)
@@ -261,7 +293,9 @@ def test_huge_csv_field_stops_with_the_row(capsys: pytest.CaptureFixture[str], t
     assert counts(err) == (2, 2, 0)
 
 
-def test_unclosed_quote_over_lines_is_read_as_csv_does(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unclosed_quote_over_lines_is_read_as_csv_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "a.csv"
     path.write_text(
         'learner,quiz,question,answer\r\n"Bryn\r\nJones",equality,equality-q1,a\r\nCai,equality,equality-q2,true\r\n',
@@ -281,7 +315,9 @@ def test_unclosed_quote_over_lines_is_read_as_csv_does(capsys: pytest.CaptureFix
 def test_excel_encodings_are_accepted(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str
 ) -> None:
-    rows = csv_rows(course().quizzes["equality"], "Siân Llŷr" if encoding != "cp1252" else "Siân Müller")
+    rows = csv_rows(
+        course().quizzes["equality"], "Siân Llŷr" if encoding != "cp1252" else "Siân Müller"
+    )
     header = ("Learner", "Quiz", "Question", "Answer")
     path = write_csv(tmp_path / f"{encoding}.csv", rows, header, encoding)
     status, out, err = run(capsys, "grade", path, "--format", "json")
@@ -306,9 +342,11 @@ def test_semicolon_separated_csv_from_a_welsh_or_european_excel(
 # -- personal data and safe output ---------------------------------------------------------------------
 
 
-def test_csv_output_neutralises_formulas(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_csv_output_neutralises_formulas(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
-    names = ["=HYPERLINK(\"http://x\")", "+44", "-1", "@SUM(A1)", "\tTab", "\rCR"]
+    names = ['=HYPERLINK("http://x")', "+44", "-1", "@SUM(A1)", "\tTab", "\rCR"]
     rows = [row for name in names for row in csv_rows(quiz, name)]
     path = write_csv(tmp_path / "a.csv", rows)
     status, out, _err = run(capsys, "grade", path, "--format", "csv")
@@ -317,7 +355,9 @@ def test_csv_output_neutralises_formulas(capsys: pytest.CaptureFixture[str], tmp
     assert learners == {"'" + name for name in names}
 
 
-def test_html_output_escapes_learner_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_html_output_escapes_learner_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     path = write_csv(tmp_path / "a.csv", csv_rows(quiz, "<script>alert(1)</script>", right=set()))
     status, out, _err = run(capsys, "grade", path, "--format", "html")
@@ -326,19 +366,27 @@ def test_html_output_escapes_learner_text(capsys: pytest.CaptureFixture[str], tm
     assert '<html lang="en">' in out
 
 
-def test_markdown_output_escapes_learner_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_markdown_output_escapes_learner_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     path = write_csv(tmp_path / "a.csv", csv_rows(quiz, "[x](http://evil) <b>"))
     _status, out, _err = run(capsys, "grade", path, "--format", "md")
     assert "## \\[x\\](http://evil) \\<b\\>" in out
 
 
-def test_pseudonymise_gives_stable_codes_and_no_names(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_pseudonymise_gives_stable_codes_and_no_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
-    path = write_csv(tmp_path / "a.csv", csv_rows(quiz, "Alys Jones") + csv_rows(quiz, "Bryn Evans"))
+    path = write_csv(
+        tmp_path / "a.csv", csv_rows(quiz, "Alys Jones") + csv_rows(quiz, "Bryn Evans")
+    )
     outputs = []
     for salt in ("", "", "secret"):
-        _status, out, err = run(capsys, "grade", path, "--format", "json", "--pseudonymise", "--salt", salt)
+        _status, out, err = run(
+            capsys, "grade", path, "--format", "json", "--pseudonymise", "--salt", salt
+        )
         assert "Alys" not in out + err and "Bryn" not in out + err
         outputs.append([learner["learner"] for learner in json.loads(out)["learners"]])
     assert outputs[0] == outputs[1]
@@ -346,13 +394,17 @@ def test_pseudonymise_gives_stable_codes_and_no_names(capsys: pytest.CaptureFixt
     assert all(re.fullmatch(r"L-[0-9a-f]{10}", code) for code in outputs[0])
 
 
-def test_rejections_on_screen_do_not_name_learners(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_rejections_on_screen_do_not_name_learners(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = write_csv(tmp_path / "a.csv", [["Alys Jones", "equality", "equality-q1", "nope"]])
     _status, _out, err = run(capsys, "grade", path)
     assert "Alys" not in err
 
 
-def test_output_file_is_the_only_thing_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_output_file_is_the_only_thing_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     quiz = course().quizzes["equality"]
     source = write_csv(tmp_path / "in.csv", csv_rows(quiz, "Bryn"))
     before = {p.name for p in COURSE_DIR.rglob("*")}
@@ -363,7 +415,9 @@ def test_output_file_is_the_only_thing_written(capsys: pytest.CaptureFixture[str
     assert {p.name for p in COURSE_DIR.rglob("*")} == before
 
 
-def test_output_cannot_overwrite_an_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_output_cannot_overwrite_an_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     source = write_csv(tmp_path / "in.csv", csv_rows(course().quizzes["equality"], "Bryn"))
     status, _out, err = run(capsys, "grade", source, "--format", "csv", "-o", source)
     assert status == 1 and "is one of the input files" in err
@@ -376,7 +430,9 @@ def test_rejected_list_has_every_row(capsys: pytest.CaptureFixture[str], tmp_pat
     status, _out, err = run(capsys, "grade", path, "--rejected", tmp_path / "rejected.csv")
     assert status == 1
     assert "… and 10 more rejected" in err
-    listed = list(csv.DictReader(io.StringIO((tmp_path / "rejected.csv").read_text(encoding="utf-8-sig"))))
+    listed = list(
+        csv.DictReader(io.StringIO((tmp_path / "rejected.csv").read_text(encoding="utf-8-sig")))
+    )
     assert [int(r["number"]) for r in listed] == list(range(2, 32))
     assert counts(err) == (30, 0, 30)
 
@@ -400,13 +456,15 @@ def test_progress_bar_only_on_a_terminal() -> None:
 
     screen, pipe = Terminal(), io.StringIO()
     for stream in (screen, pipe):
-        bar = ProgressBar("Grading", stream)  # type: ignore[arg-type]
+        bar = ProgressBar("Grading", stream)
         bar(10_000_000, 20_000_000)
         bar.close()
     assert "50%" in screen.getvalue() and pipe.getvalue() == ""
 
 
-def test_no_progress_bar_when_output_is_not_a_terminal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_no_progress_bar_when_output_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = write_csv(tmp_path / "a.csv", csv_rows(course().quizzes["equality"], "Bryn"))
     _status, _out, err = run(capsys, "grade", path)
     assert "\r" not in err
@@ -419,6 +477,7 @@ def test_real_course_quizzes_grade_full_marks_from_their_keys(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     from conftest import PROJECT_ROOT
+
     from rightway_quiz import load_course
 
     real = load_course(PROJECT_ROOT)
@@ -428,7 +487,9 @@ def test_real_course_quizzes_grade_full_marks_from_their_keys(
         write_json(tmp_path / f"{quiz_id}.json", answer_document(quiz, learner="Alys"))
         for quiz_id, quiz in real.quizzes.items()
     ]
-    status = main(["grade", *map(str, paths), "--format", "json", "--course-dir", str(PROJECT_ROOT)])
+    status = main(
+        ["grade", *map(str, paths), "--format", "json", "--course-dir", str(PROJECT_ROOT)]
+    )
     out = capsys.readouterr().out
     assert status == 0
     assert all(q["percent"] == 100 for q in json.loads(out)["learners"][0]["quizzes"])

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from grader_support import SCHEMA, course, right_response, run, wrong_response
 
 
-def test_list_shows_quizzes_scenarios_and_prompts_by_principle(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_shows_quizzes_scenarios_and_prompts_by_principle(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     status, out, _err = run(capsys, "list")
     assert status == 0
     test_course = course()
@@ -41,12 +42,24 @@ def test_prompt_is_repeatable_with_a_seed(capsys: pytest.CaptureFixture[str]) ->
     assert len(shown) > 1
 
 
-def test_prompt_shows_model_answer_and_articles_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+def test_prompt_shows_model_answer_and_articles_on_request(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     scenario = course().scenario_sets["participation"].scenarios[0]
-    status, out, _err = run(capsys, "prompt", "--principle", "participation", "--kind", "scenario", "--seed", "1")
+    status, out, _err = run(
+        capsys, "prompt", "--principle", "participation", "--kind", "scenario", "--seed", "1"
+    )
     assert status == 0 and scenario.title in out and "Model answer" not in out
     status, out, _err = run(
-        capsys, "prompt", "--principle", "participation", "--kind", "scenario", "--seed", "1", "--answer"
+        capsys,
+        "prompt",
+        "--principle",
+        "participation",
+        "--kind",
+        "scenario",
+        "--seed",
+        "1",
+        "--answer",
     )
     assert "Model answer:" in out and scenario.model_answer.strip() in out
     assert "Article 12: Respect for the views of the child" in out
@@ -57,7 +70,9 @@ def test_prompt_appends_notes_to_a_supervision_record(
 ) -> None:
     record = tmp_path / "supervision.md"
     args = ("prompt", "--principle", "equality", "--kind", "scenario", "--record", record)
-    status, _out, err = run(capsys, *args, "--notes", "Talked about the *active offer*.", "--supervisee", "Sam")
+    status, _out, err = run(
+        capsys, *args, "--notes", "Talked about the *active offer*.", "--supervisee", "Sam"
+    )
     assert status == 0 and str(record) in err
     monkeypatch.setattr("sys.stdin", io.StringIO("Second session.\n"))
     status, _out, _err = run(capsys, *args)
@@ -76,9 +91,13 @@ def _typed_answers(quiz_id: str, right: bool) -> str:
     for question in quiz.questions:
         response = right_response(question) if right else wrong_response(question)
         if isinstance(response, dict):
-            lines += [str(question.option_ids.index(response[item.id]) + 1) for item in question.items]
+            lines += [
+                str(question.option_ids.index(response[item.id]) + 1) for item in question.items
+            ]
         else:
-            lines.append(",".join(str(question.option_ids.index(option) + 1) for option in response))
+            lines.append(
+                ",".join(str(question.option_ids.index(option) + 1) for option in response)
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -86,7 +105,9 @@ def test_take_writes_the_browser_answer_format_and_marks_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "answers.json"
-    monkeypatch.setattr("sys.stdin", io.StringIO("0\nbanana\n" + _typed_answers("participation", right=True)))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("0\nbanana\n" + _typed_answers("participation", right=True))
+    )
     status, out, err = run(capsys, "take", "participation", "-o", target, "--learner", "Alys")
     assert status == 0, err
     assert "Type one number from 1 to" in out  # "0" and "banana" are asked again
@@ -94,7 +115,11 @@ def test_take_writes_the_browser_answer_format_and_marks_it(
     assert f"You scored {len(quiz.questions)} out of {len(quiz.questions)} (100%)." in out
     document = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert (document["quiz_id"], document["quiz_version"], document["learner"]) == (quiz.id, quiz.version, "Alys")
+    assert (document["quiz_id"], document["quiz_version"], document["learner"]) == (
+        quiz.id,
+        quiz.version,
+        "Alys",
+    )
     status, out, _err = run(capsys, "grade", target, "--format", "json")
     assert status == 0 and json.loads(out)["learners"][0]["quizzes"][0]["percent"] == 100
 
@@ -153,6 +178,7 @@ def test_default_course_dir_is_the_current_folder(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from grader_support import COURSE_DIR
+
     from rightway_quiz.cli import main
 
     monkeypatch.chdir(COURSE_DIR)

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from grader_support import answer_document, course, csv_rows, run, write_csv, write_json
+
 from rightway_quiz._messages import default_language
 from rightway_quiz.cli import main
 
@@ -30,7 +30,9 @@ def test_grade_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     quiz = course().quizzes["participation"]
     wrong = {quiz.questions[0].id, quiz.questions[4].id}
     document = answer_document(quiz, right={q.id for q in quiz.questions} - wrong, learner="Siân")
-    status, out, err = run(capsys, "grade", write_json(tmp_path / "a.json", document), "--lang", "cy")
+    status, out, err = run(
+        capsys, "grade", write_json(tmp_path / "a.json", document), "--lang", "cy"
+    )
     assert status == 0
     assert "Dysgwr" in out and "Canlyniad" in out and "heb basio" in out
     assert f"Wedi’u methu yn {WELSH_TITLE}:" in out
@@ -43,7 +45,9 @@ def test_grade_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("output_format", ["csv", "json", "md", "html"])
-def test_grade_formats_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path, output_format: str) -> None:
+def test_grade_formats_in_welsh(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output_format: str
+) -> None:
     quiz = course().quizzes["participation"]
     path = write_json(tmp_path / "a.json", answer_document(quiz, right=set(), learner="Siân"))
     status, out, _err = run(capsys, "grade", path, "--lang", "cy", "--format", output_format)
@@ -68,7 +72,9 @@ def test_errors_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
 
 def test_report_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     quiz = course().quizzes["participation"]
-    path = write_csv(tmp_path / "a.csv", csv_rows(quiz, "Siân") + csv_rows(quiz, "Sam", right=set()))
+    path = write_csv(
+        tmp_path / "a.csv", csv_rows(quiz, "Siân") + csv_rows(quiz, "Sam", right=set())
+    )
     status, out, _err = run(capsys, "report", path, "--lang", "cy")
     assert status == 0
     assert "Adroddiad carfan" in out and "Cyfradd pasio: 50%" in out and "hwylustod" in out
@@ -81,7 +87,16 @@ def test_prompt_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     record = tmp_path / "cofnod.md"
     status, out, _err = run(
         capsys,
-        *("prompt", "--lang", "cy", "--principle", "participation", "--kind", "scenario", "--answer"),
+        *(
+            "prompt",
+            "--lang",
+            "cy",
+            "--principle",
+            "participation",
+            "--kind",
+            "scenario",
+            "--answer",
+        ),
         *("--record", record, "--notes", "Trafodaeth dda."),
     )
     assert status == 0
@@ -93,9 +108,13 @@ def test_prompt_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert text.startswith("# Cofnod goruchwylio") and "### Nodiadau’r drafodaeth" in text
 
 
-def test_take_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_take_in_welsh(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
-    status, out, err = run(capsys, "take", "participation", "-o", tmp_path / "a.json", "--lang", "cy")
+    status, out, err = run(
+        capsys, "take", "participation", "-o", tmp_path / "a.json", "--lang", "cy"
+    )
     assert status == 1
     assert WELSH_TITLE in out and "Cwestiwn 1 o 5" in out and "Erthygl 12" in out
     assert "Wedi stopio: chafodd dim atebion eu cadw." in err
@@ -105,7 +124,7 @@ def test_help_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _err = run(capsys, "grade", "--help", "--lang", "cy")
     assert status == 0
     assert out.startswith("defnydd: rightway-quiz grade")
-    assert "dangos y cymorth hwn a gadael" in out and "ail-farcio" in out.lower() or "Ail-farcio" in out
+    assert "dangos y cymorth hwn a gadael" in out and "ail-farcio" in out.lower()
 
 
 def test_welsh_locale_is_the_default(

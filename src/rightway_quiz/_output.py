@@ -23,11 +23,12 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A CSV document (UTF-8 text, CRLF line ends as Excel expects) with every cell made safe."""
+def csv_text(header: Sequence[str] | None, rows: Iterable[Sequence[object]]) -> str:
+    """CSV text (CRLF line ends as Excel expects) with every cell made safe; no header if ``None``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([safe_cell(name) for name in header])
+    if header is not None:
+        writer.writerow([safe_cell(name) for name in header])
     for row in rows:
         writer.writerow([safe_cell(value) for value in row])
     return buffer.getvalue()

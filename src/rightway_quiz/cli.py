@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -32,7 +32,7 @@ from .prompts import (
     session_prompts,
 )
 from .report import REPORT_FORMATS, build_report, render_report
-from .results import FORMATS, Namer, counts_line, grades_document, render
+from .results import FORMATS, Namer, counts_line, grades_document, missed_lines, render
 from .sources import Course, find_course_dir, load_course
 from .take import Stopped, take_quiz
 
@@ -281,18 +281,20 @@ def _output_format(args: argparse.Namespace, default: str) -> str:
 
 
 def _write(
-    text: str, output: Path | None, inputs: Sequence[Path] = (), *, csv: bool = False
+    chunks: Iterable[str], output: Path | None, inputs: Sequence[Path] = (), *, csv: bool = False
 ) -> None:
+    """Write to the screen or to ``output``, piece by piece (never over an input file)."""
     if output is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         return
-    resolved = output.resolve()
-    if any(resolved == path.resolve() for path in inputs):
+    if any(output.resolve() == path.resolve() for path in inputs):
         raise UsageError(
             _("{path}: is one of the input files; choose another output").format(path=output)
         )
     # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
-    output.write_text(text, encoding="utf-8-sig" if csv else "utf-8", newline="")
+    with output.open("w", encoding="utf-8-sig" if csv else "utf-8", newline="") as handle:
+        handle.writelines(chunks)
     print(_("Written: {path}").format(path=output), file=sys.stderr)
 
 
@@ -426,10 +428,9 @@ def run_grade(args: argparse.Namespace) -> int:
     output_format = _output_format(args, "table")
     grader = _grade(args, course)
     book = grader.gradebook
-    document = grades_document(
-        book, course.translations(args.lang), Namer(args.pseudonymise, args.salt)
-    )
-    _write(render(document, output_format), args.output, args.files, csv=output_format == "csv")
+    texts = course.translations(args.lang)
+    chunks = render(book, texts, Namer(args.pseudonymise, args.salt), output_format)
+    _write(chunks, args.output, args.files, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
@@ -440,7 +441,7 @@ def run_report(args: argparse.Namespace) -> int:
     book = _grade(args, course).gradebook
     report = build_report(book, course.translations(args.lang))
     _write(
-        render_report(report, output_format), args.output, args.files, csv=output_format == "csv"
+        [render_report(report, output_format)], args.output, args.files, csv=output_format == "csv"
     )
     return 0 if book.ok and book.attempts else 1
 
@@ -543,12 +544,8 @@ def run_take(args: argparse.Namespace) -> int:
         )
     )
     record = grades_document(book, texts, Namer())["learners"][0]
-    for missed in record["quizzes"][0]["missed"]:
-        print(f"  {missed['number']}. {missed['stem']}")
-        print("     " + _("Answer: {answer}").format(answer=missed["answer"]))
-        for text in missed["feedback"]:
-            print(f"     - {text}")
-        print("     " + _("Why: {explanation}").format(explanation=missed["explanation"]))
+    for line in missed_lines(record["quizzes"][0]["missed"]):
+        print(line)
     print(_("Answers saved to {path}").format(path=args.output), file=sys.stderr)
     return 0
 

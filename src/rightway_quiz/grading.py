@@ -77,13 +77,17 @@ class _Rejected(Exception):
 class QuizKey:
     """A quiz prepared for marking: each question's position and bit, the whole-quiz mask."""
 
-    __slots__ = ("full_mask", "positions", "quiz", "version")
+    __slots__ = ("answer_keys", "full_mask", "items", "options", "positions", "quiz", "version")
 
     def __init__(self, quiz: Quiz) -> None:
         self.quiz = quiz
-        self.version = quiz.version  # a hash of the whole quiz: worth computing once
+        # Worked out once: the quiz's hash, and each question's ids and right response.
+        self.version = quiz.version
         self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
         self.full_mask = (1 << len(quiz.questions)) - 1
+        self.options = [frozenset(question.option_ids) for question in quiz.questions]
+        self.items = [frozenset(item.id for item in question.items) for question in quiz.questions]
+        self.answer_keys = [question.correct_response() for question in quiz.questions]
 
 
 class Outcome:
@@ -91,13 +95,15 @@ class Outcome:
 
     __slots__ = ("answered", "bit", "correct", "position", "question", "response")
 
-    def __init__(self, question: Question, position: int, response: Response) -> None:
+    def __init__(
+        self, question: Question, position: int, response: Response, right: Response | None = None
+    ) -> None:
         self.question = question
         self.position = position
         self.bit = 1 << position
         self.response = response
         self.answered = bool(response)
-        self.correct = response == question.correct_response()
+        self.correct = response == (question.correct_response() if right is None else right)
 
     def chosen_options(self) -> list[str]:
         """The option ids chosen (for matching, the options chosen for any item)."""
@@ -334,7 +340,10 @@ class Grader:
             )
 
     @staticmethod
-    def _check(question: Question, response: Response) -> Response:
+    def _check(key: QuizKey, position: int, response: Response) -> Outcome:
+        """Check a response's ids against the question and mark it."""
+        question = key.quiz.questions[position]
+        options = key.options[position]
         if question.type == "matching":
             if not isinstance(response, dict):
                 raise _Rejected(
@@ -342,21 +351,20 @@ class Grader:
                         "question {question!r} is a matching question: give item=option pairs"
                     ).format(question=question.id)
                 )
-            items = {item.id for item in question.items}
             for item, option in response.items():
-                if item not in items:
+                if item not in key.items[position]:
                     raise _Rejected(
                         _("{item!r} is not an item of question {question!r}").format(
                             item=item, question=question.id
                         )
                     )
-                if option not in question.option_ids:
+                if option not in options:
                     raise _Rejected(
                         _("{option!r} is not an option of question {question!r}").format(
                             option=option, question=question.id
                         )
                     )
-            return response
+            return Outcome(question, position, response, key.answer_keys[position])
         if not isinstance(response, list):
             raise _Rejected(
                 _("question {question!r} takes option ids, not item=option pairs").format(
@@ -364,7 +372,7 @@ class Grader:
                 )
             )
         for option in response:
-            if option not in question.option_ids:
+            if option not in options:
                 raise _Rejected(
                     _("{option!r} is not an option of question {question!r}").format(
                         option=option[:80], question=question.id
@@ -380,7 +388,7 @@ class Grader:
                     question=question.id, count=len(response)
                 )
             )
-        return sorted(response)
+        return Outcome(question, position, sorted(response), key.answer_keys[position])
 
     def _outcome_from_text(self, quiz_id: str, question_id: str, raw: str, version: str) -> Outcome:
         key = self.quiz_key(quiz_id)
@@ -403,7 +411,7 @@ class Grader:
                 response[item] = option
         else:
             response = [token for token in _OPTION_SPLIT.split(raw) if token]
-        return Outcome(question, position, self._check(question, response))
+        return self._check(key, position, response)
 
     # -- CSV ------------------------------------------------------------------------
 
@@ -631,7 +639,7 @@ class Grader:
     def _outcome_from_entry(self, key: QuizKey, entry: Any) -> Outcome:
         if not isinstance(entry, dict) or not isinstance(entry.get("question_id"), str):
             raise _Rejected(_("each answer needs a question_id"))
-        question, position = self._locate(key, entry["question_id"])
+        _question, position = self._locate(key, entry["question_id"])
         has_options, has_matches = "options" in entry, "matches" in entry
         if has_options == has_matches:
             raise _Rejected(_("each answer needs either options or matches"))
@@ -639,11 +647,11 @@ class Grader:
             options = entry["options"]
             if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
                 raise _Rejected(_("options must be a list of option ids"))
-            return Outcome(question, position, self._check(question, options))
+            return self._check(key, position, options)
         matches = entry["matches"]
         if not isinstance(matches, dict) or not all(isinstance(v, str) for v in matches.values()):
             raise _Rejected(_("matches must map item ids to option ids"))
-        return Outcome(question, position, self._check(question, dict(matches)))
+        return self._check(key, position, dict(matches))
 
     # -- any file -------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ every format is rendered from those records, so they always agree.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ._messages import _, current_language
@@ -25,9 +27,15 @@ class Namer:
     def __init__(self, pseudonymise: bool = False, salt: str = "") -> None:
         self.pseudonymise = pseudonymise
         self.salt = salt
+        self._codes: dict[str, str] = {}
 
     def __call__(self, name: str) -> str:
-        return pseudonym(name, self.salt) if self.pseudonymise else name
+        if not self.pseudonymise:
+            return name
+        code = self._codes.get(name)
+        if code is None:
+            code = self._codes[name] = pseudonym(name, self.salt)
+        return code
 
 
 def _answer_lines(
@@ -51,23 +59,36 @@ def _answer_lines(
     return said, [texts.block(options[option].feedback) for option in outcome.response]
 
 
-def _missed(attempt: Attempt, texts: ContentTranslations) -> list[Record]:
+def _missed_record(
+    question: Question, number: int, outcome: Outcome | None, texts: ContentTranslations
+) -> Record:
+    answer, feedback = _answer_lines(question, outcome, texts)
+    return {
+        "question": question.id,
+        "number": number,
+        "stem": texts.text(question.stem),
+        "answer": answer,
+        "feedback": feedback,
+        "explanation": texts.block(question.explanation),
+        "articles": list(question.articles),
+    }
+
+
+def _missed(
+    attempt: Attempt, texts: ContentTranslations, seen: dict[object, Record] | None = None
+) -> list[Record]:
+    """The attempt's missed questions; ``seen`` shares records between learners who gave
+    the same response (outcomes are shared), so a large cohort is described quickly."""
+    seen = {} if seen is None else seen
     numbers = {question.id: index + 1 for index, question in enumerate(attempt.quiz.questions)}
-    missed: list[Record] = []
+    records: list[Record] = []
     for question, outcome in attempt.missed():
-        answer, feedback = _answer_lines(question, outcome, texts)
-        missed.append(
-            {
-                "question": question.id,
-                "number": numbers[question.id],
-                "stem": texts.text(question.stem),
-                "answer": answer,
-                "feedback": feedback,
-                "explanation": texts.block(question.explanation),
-                "articles": list(question.articles),
-            }
-        )
-    return missed
+        key: object = outcome if outcome is not None else question.id
+        record = seen.get(key)
+        if record is None:
+            record = seen[key] = _missed_record(question, numbers[question.id], outcome, texts)
+        records.append(record)
+    return records
 
 
 def _articles(course: Course, numbers: list[int], texts: ContentTranslations) -> list[Record]:
@@ -78,7 +99,11 @@ def _articles(course: Course, numbers: list[int], texts: ContentTranslations) ->
 
 
 def learner_record(
-    learner: LearnerResult, course: Course, texts: ContentTranslations, namer: Namer
+    learner: LearnerResult,
+    course: Course,
+    texts: ContentTranslations,
+    namer: Namer,
+    seen: dict[object, Record] | None = None,
 ) -> Record:
     """One learner's results as plain data."""
     return {
@@ -96,7 +121,7 @@ def learner_record(
                 "percent": attempt.percent,
                 "pass_mark": attempt.quiz.pass_mark,
                 "passed": attempt.passed,
-                "missed": _missed(attempt, texts),
+                "missed": _missed(attempt, texts, seen),
             }
             for attempt in learner.attempts
         ],
@@ -114,16 +139,13 @@ def learner_record(
     }
 
 
-def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Record:
-    """The whole run as plain data: counts, learners, answers not marked and why."""
+def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Record:
+    """Everything about a run except the learners: counts, answers not marked and why."""
     return {
         "format": "rightway-grades",
         "format_version": 1,
         "language": texts.language,
         "counts": {"answers": book.answers, "graded": book.graded, "rejected": book.rejected},
-        "learners": [
-            learner_record(learner, book.course, texts, namer) for learner in book.learners()
-        ],
         "older_versions": [
             {
                 "learner": namer(attempt.learner),
@@ -141,50 +163,69 @@ def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -
     }
 
 
+def learner_records(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Iterator[Record]:
+    """Each learner's record in turn: a large cohort is never held as records all at once."""
+    seen: dict[object, Record] = {}
+    for learner in book.learners():
+        yield learner_record(learner, book.course, texts, namer, seen)
+
+
+def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Record:
+    """The whole run as plain data (the ``json`` format): counts, learners, what was not marked."""
+    meta = grades_meta(book, texts, namer)
+    return {**meta, "learners": list(learner_records(book, texts, namer))}
+
+
 def _yes_no(passed: bool) -> str:
     return _("passed") if passed else _("not passed")
 
 
 def counts_line(book: Gradebook) -> str:
-    """``Answers: 10; graded: 8; rejected: 2.`` (they always add up)."""
+    """``Answers read: 10; graded: 8; rejected: 2.`` (they always add up)."""
+    return _counts(book.answers, book.graded, book.rejected)
+
+
+def _counts(answers: int, graded: int, rejected: int) -> str:
     return _("Answers read: {answers}; graded: {graded}; rejected: {rejected}.").format(
-        answers=f"{book.answers:,}", graded=f"{book.graded:,}", rejected=f"{book.rejected:,}"
+        answers=f"{answers:,}", graded=f"{graded:,}", rejected=f"{rejected:,}"
+    )
+
+
+def _counts_of(meta: Record) -> str:
+    return _counts(**meta["counts"])
+
+
+def _article_list(articles: list[Record]) -> str:
+    return ", ".join(
+        _("Article {number}").format(number=a["number"])
+        + (f" ({a['title']})" if a["title"] else "")
+        for a in articles
     )
 
 
 # -- terminal -------------------------------------------------------------------------
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=False)).rstrip()
-    ]
-    lines.append("  ".join("-" * width for width in widths))
-    lines += [
+def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=False)]
+    return [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip()
-        for row in rows
+        for row in [header, ["-" * width for width in widths], *rows]
     ]
-    return lines
 
 
-def render_table(document: Record) -> str:
-    """Plain text for a terminal: a summary table, then each learner's missed questions."""
+def render_table(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
+    """Plain text for a terminal: a table of every attempt, then each learner's missed questions."""
     header = [_("Learner"), _("Quiz"), _("Score"), _("Percent"), _("Result")]
     rows = [
-        [
-            learner["learner"],
-            quiz["quiz"],
-            f"{quiz['score']}/{quiz['out_of']}",
-            f"{quiz['percent']}%",
-            _yes_no(quiz["passed"]),
-        ]
-        for learner in document["learners"]
-        for quiz in learner["quizzes"]
+        [namer(a.learner), a.quiz.id, f"{a.score}/{a.out_of}", f"{a.percent}%", _yes_no(a.passed)]
+        for a in book.attempts
     ]
-    lines = _table(header, rows) if rows else [_("No answers were graded.")]
-    for learner in document["learners"]:
-        lines += ["", f"== {learner['learner']} =="]
+    yield "\n".join(_aligned(header, rows) if rows else [_("No answers were graded.")]) + "\n"
+    for learner in learners:
+        lines = ["", f"== {learner['learner']} =="]
         for principle in learner["principles"]:
             lines.append(
                 _("Principle {principle}: {score}/{out_of} ({percent}%), {result}").format(
@@ -196,37 +237,31 @@ def render_table(document: Record) -> str:
                 )
             )
         for quiz in learner["quizzes"]:
-            if not quiz["missed"]:
-                continue
-            lines.append(_("Missed in {quiz}:").format(quiz=quiz["title"]))
-            for missed in quiz["missed"]:
-                lines.append(f"  {missed['number']}. {missed['stem']}")
-                lines.append("     " + _("Answer: {answer}").format(answer=missed["answer"]))
-                lines += [f"     - {text}" for text in missed["feedback"]]
-                lines.append(
-                    "     " + _("Why: {explanation}").format(explanation=missed["explanation"])
-                )
+            if quiz["missed"]:
+                lines.append(_("Missed in {quiz}:").format(quiz=quiz["title"]))
+                lines += missed_lines(quiz["missed"])
         if learner["articles"]:
             lines.append(
                 _("Articles to talk about: {articles}").format(
                     articles=_article_list(learner["articles"])
                 )
             )
-    if document["older_versions"]:
-        lines += ["", _("Not marked: answers made against an older version of the quiz:")]
-        lines += [
-            f"  {entry['learner']}: {entry['quiz']} ({entry['source']})"
-            for entry in document["older_versions"]
-        ]
-    return "\n".join(lines) + "\n"
+        yield "\n".join(lines) + "\n"
+    if meta["older_versions"]:
+        lines = ["", _("Not marked: answers made against an older version of the quiz:")]
+        lines += [f"  {e['learner']}: {e['quiz']} ({e['source']})" for e in meta["older_versions"]]
+        yield "\n".join(lines) + "\n"
 
 
-def _article_list(articles: list[Record]) -> str:
-    return ", ".join(
-        _("Article {number}").format(number=a["number"])
-        + (f" ({a['title']})" if a["title"] else "")
-        for a in articles
-    )
+def missed_lines(missed: list[Record]) -> list[str]:
+    """Missed questions as indented plain text: the answer, its feedback, why."""
+    lines: list[str] = []
+    for entry in missed:
+        lines.append(f"  {entry['number']}. {entry['stem']}")
+        lines.append("     " + _("Answer: {answer}").format(answer=entry["answer"]))
+        lines += [f"     - {text}" for text in entry["feedback"]]
+        lines.append("     " + _("Why: {explanation}").format(explanation=entry["explanation"]))
+    return lines
 
 
 # -- CSV --------------------------------------------------------------------------------
@@ -247,177 +282,199 @@ CSV_HEADER = (
 )
 
 
-def render_csv(document: Record) -> str:
-    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
+def _csv_rows(learner: Record) -> list[list[object]]:
     rows: list[list[object]] = []
-    for learner in document["learners"]:
-        for quiz in learner["quizzes"]:
-            rows.append(
-                [
-                    learner["learner"],
-                    "quiz",
-                    quiz["principle"],
-                    quiz["quiz"],
-                    quiz["score"],
-                    quiz["out_of"],
-                    quiz["percent"],
-                    quiz["pass_mark"],
-                    "yes" if quiz["passed"] else "no",
-                    " ".join(m["question"] for m in quiz["missed"]),
-                    " ".join(
-                        str(n) for n in sorted({n for m in quiz["missed"] for n in m["articles"]})
-                    ),
-                    quiz["source"],
-                ]
-            )
-        for principle in learner["principles"]:
-            rows.append(
-                [
-                    learner["learner"],
-                    "principle",
-                    principle["principle"],
-                    "",
-                    principle["score"],
-                    principle["out_of"],
-                    principle["percent"],
-                    "",
-                    "yes" if principle["passed"] else "no",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-    return csv_text(CSV_HEADER, rows)
+    for quiz in learner["quizzes"]:
+        articles = sorted({n for m in quiz["missed"] for n in m["articles"]})
+        rows.append(
+            [
+                learner["learner"],
+                "quiz",
+                quiz["principle"],
+                quiz["quiz"],
+                quiz["score"],
+                quiz["out_of"],
+                quiz["percent"],
+                quiz["pass_mark"],
+                "yes" if quiz["passed"] else "no",
+                " ".join(m["question"] for m in quiz["missed"]),
+                " ".join(str(n) for n in articles),
+                quiz["source"],
+            ]
+        )
+    for p in learner["principles"]:
+        passed = "yes" if p["passed"] else "no"
+        rows.append(
+            [
+                learner["learner"],
+                "principle",
+                p["principle"],
+                "",
+                p["score"],
+                p["out_of"],
+                p["percent"],
+                "",
+                passed,
+                "",
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def render_csv(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
+    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
+    yield csv_text(CSV_HEADER, [])
+    for learner in learners:
+        yield csv_text(None, _csv_rows(learner))
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+
+def render_json(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
+    """The ``grades_document`` as JSON, written learner by learner."""
+
+    def field(key: str) -> str:
+        return f"  {json.dumps(key)}: {json.dumps(meta[key], ensure_ascii=False)}"
+
+    yield "{\n" + ",\n".join(field(k) for k in ("format", "format_version", "language", "counts"))
+    yield ',\n  "learners": ['
+    for index, learner in enumerate(learners):
+        yield ("," if index else "") + "\n    " + json.dumps(learner, ensure_ascii=False)
+    yield "\n  ],\n" + ",\n".join(field(k) for k in ("older_versions", "rejected", "file_errors"))
+    yield "\n}\n"
 
 
 # -- Markdown -------------------------------------------------------------------------
 
 
-def render_markdown(document: Record) -> str:
+def render_markdown(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
     """A Markdown record per learner, for a supervision file; all text is escaped."""
-    out = [f"# {_('Quiz results')}", "", markdown_text(_counts_from(document)), ""]
-    for learner in document["learners"]:
-        out += [f"## {markdown_text(learner['learner'])}", ""]
+    m = markdown_text
+    yield f"# {_('Quiz results')}\n\n{m(_counts_of(meta))}\n\n"
+    for learner in learners:
+        out = [f"## {m(learner['learner'])}", ""]
         out += [
             f"| {_('Quiz')} | {_('Score')} | {_('Percent')} | {_('Result')} |",
             "| --- | ---: | ---: | --- |",
         ]
         out += [
-            f"| {markdown_text(q['title'])} | {q['score']}/{q['out_of']} | {q['percent']}% | {_yes_no(q['passed'])} |"
+            f"| {m(q['title'])} | {q['score']}/{q['out_of']} | {q['percent']}% | {_yes_no(q['passed'])} |"
             for q in learner["quizzes"]
         ]
         out.append("")
         for quiz in learner["quizzes"]:
             if not quiz["missed"]:
                 continue
-            out += [f"### {markdown_text(_('Missed in {quiz}:').format(quiz=quiz['title']))}", ""]
+            out += [f"### {m(_('Missed in {quiz}:').format(quiz=quiz['title']))}", ""]
             for missed in quiz["missed"]:
-                out.append(f"{missed['number']}. **{markdown_text(missed['stem'])}**")
+                out.append(f"{missed['number']}. **{m(missed['stem'])}**")
+                out.append(f"   - {m(_('Answer: {answer}').format(answer=missed['answer']))}")
+                out += [f"   - {m(text)}" for text in missed["feedback"]]
                 out.append(
-                    f"   - {markdown_text(_('Answer: {answer}').format(answer=missed['answer']))}"
-                )
-                out += [f"   - {markdown_text(text)}" for text in missed["feedback"]]
-                out.append(
-                    f"   - {markdown_text(_('Why: {explanation}').format(explanation=missed['explanation']))}"
+                    f"   - {m(_('Why: {explanation}').format(explanation=missed['explanation']))}"
                 )
             out.append("")
         if learner["articles"]:
-            out += [
-                markdown_text(
-                    _("Articles to talk about: {articles}").format(
-                        articles=_article_list(learner["articles"])
-                    )
-                ),
-                "",
-            ]
-    if document["older_versions"]:
+            articles = _("Articles to talk about: {articles}").format(
+                articles=_article_list(learner["articles"])
+            )
+            out += [m(articles), ""]
+        yield "\n".join(out) + "\n"
+    if meta["older_versions"]:
+        out = [f"## {m(_('Not marked: answers made against an older version of the quiz:'))}", ""]
         out += [
-            f"## {markdown_text(_('Not marked: answers made against an older version of the quiz:'))}",
-            "",
+            f"- {m(e['learner'])}: {m(e['quiz'])} ({m(e['source'])})"
+            for e in meta["older_versions"]
         ]
-        out += [
-            f"- {markdown_text(e['learner'])}: {markdown_text(e['quiz'])} ({markdown_text(e['source'])})"
-            for e in document["older_versions"]
-        ]
-        out.append("")
-    return "\n".join(out)
-
-
-def _counts_from(document: Record) -> str:
-    counts = document["counts"]
-    return _("Answers read: {answers}; graded: {graded}; rejected: {rejected}.").format(
-        answers=f"{counts['answers']:,}",
-        graded=f"{counts['graded']:,}",
-        rejected=f"{counts['rejected']:,}",
-    )
+        yield "\n".join(out) + "\n"
 
 
 # -- HTML -------------------------------------------------------------------------------
 
 
-def render_html(document: Record) -> str:
+def _html_learner(index: int, learner: Record) -> str:
+    h = html_text
+    parts = [
+        f'<section aria-labelledby="learner-{index}"><h2 id="learner-{index}">{h(learner["learner"])}</h2>',
+        f"<table><caption>{h(_('Scores'))}</caption><thead><tr>"
+        f'<th scope="col">{h(_("Quiz"))}</th><th scope="col" class="number">{h(_("Score"))}</th>'
+        f'<th scope="col" class="number">{h(_("Percent"))}</th><th scope="col">{h(_("Result"))}</th></tr></thead><tbody>',
+    ]
+    for quiz in learner["quizzes"]:
+        css = "passed" if quiz["passed"] else "not-passed"
+        parts.append(
+            f'<tr><th scope="row">{h(quiz["title"])}</th><td class="number">{quiz["score"]}/{quiz["out_of"]}</td>'
+            f'<td class="number">{quiz["percent"]}%</td><td class="{css}">{h(_yes_no(quiz["passed"]))}</td></tr>'
+        )
+    parts.append("</tbody></table>")
+    for quiz in learner["quizzes"]:
+        if not quiz["missed"]:
+            continue
+        parts.append(
+            f'<h3>{h(_("Missed in {quiz}:").format(quiz=quiz["title"]))}</h3><ol class="missed">'
+        )
+        for missed in quiz["missed"]:
+            feedback = "".join(f"<li>{h(text)}</li>" for text in missed["feedback"])
+            parts.append(
+                f'<li value="{missed["number"]}"><p><strong>{h(missed["stem"])}</strong></p><ul>'
+                f"<li>{h(_('Answer: {answer}').format(answer=missed['answer']))}</li>{feedback}"
+                f"<li>{h(_('Why: {explanation}').format(explanation=missed['explanation']))}</li></ul></li>"
+            )
+        parts.append("</ol>")
+    if learner["articles"]:
+        articles = _("Articles to talk about: {articles}").format(
+            articles=_article_list(learner["articles"])
+        )
+        parts.append(f"<p>{h(articles)}</p>")
+    parts.append("</section>")
+    return "\n".join(parts) + "\n"
+
+
+def render_html(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
     """A self-contained, accessible page; every learner and course text is escaped."""
     h = html_text
-    parts = [f"<h1>{h(_('Quiz results'))}</h1>", f"<p>{h(_counts_from(document))}</p>"]
-    for index, learner in enumerate(document["learners"], 1):
-        parts.append(
-            f'<section aria-labelledby="learner-{index}"><h2 id="learner-{index}">{h(learner["learner"])}</h2>'
-        )
-        parts.append(
-            f"<table><caption>{h(_('Scores'))}</caption><thead><tr>"
-            f'<th scope="col">{h(_("Quiz"))}</th><th scope="col" class="number">{h(_("Score"))}</th>'
-            f'<th scope="col" class="number">{h(_("Percent"))}</th><th scope="col">{h(_("Result"))}</th></tr></thead><tbody>'
-        )
-        for quiz in learner["quizzes"]:
-            css = "passed" if quiz["passed"] else "not-passed"
-            parts.append(
-                f'<tr><th scope="row">{h(quiz["title"])}</th><td class="number">{quiz["score"]}/{quiz["out_of"]}</td>'
-                f'<td class="number">{quiz["percent"]}%</td><td class="{css}">{h(_yes_no(quiz["passed"]))}</td></tr>'
-            )
-        parts.append("</tbody></table>")
-        for quiz in learner["quizzes"]:
-            if not quiz["missed"]:
-                continue
-            parts.append(
-                f'<h3>{h(_("Missed in {quiz}:").format(quiz=quiz["title"]))}</h3><ol class="missed">'
-            )
-            for missed in quiz["missed"]:
-                feedback = "".join(f"<li>{h(text)}</li>" for text in missed["feedback"])
-                parts.append(
-                    f'<li value="{missed["number"]}"><p><strong>{h(missed["stem"])}</strong></p><ul>'
-                    f"<li>{h(_('Answer: {answer}').format(answer=missed['answer']))}</li>{feedback}"
-                    f"<li>{h(_('Why: {explanation}').format(explanation=missed['explanation']))}</li></ul></li>"
-                )
-            parts.append("</ol>")
-        if learner["articles"]:
-            parts.append(
-                f"<p>{h(_('Articles to talk about: {articles}').format(articles=_article_list(learner['articles'])))}</p>"
-            )
-        parts.append("</section>")
-    if document["older_versions"]:
-        parts.append(
+    page_start, page_end = html_page(
+        meta["language"] or current_language(), _("Quiz results"), "\0"
+    ).split("\0")
+    yield page_start + f"<h1>{h(_('Quiz results'))}</h1>\n<p>{h(_counts_of(meta))}</p>\n"
+    for index, learner in enumerate(learners, 1):
+        yield _html_learner(index, learner)
+    if meta["older_versions"]:
+        yield (
             f"<h2>{h(_('Not marked: answers made against an older version of the quiz:'))}</h2><ul>"
+            + "".join(
+                f"<li>{h(e['learner'])}: {h(e['quiz'])} ({h(e['source'])})</li>"
+                for e in meta["older_versions"]
+            )
+            + "</ul>\n"
         )
-        parts += [
-            f"<li>{h(e['learner'])}: {h(e['quiz'])} ({h(e['source'])})</li>"
-            for e in document["older_versions"]
-        ]
-        parts.append("</ul>")
-    return html_page(
-        document["language"] or current_language(), _("Quiz results"), "\n".join(parts)
-    )
+    yield page_end
 
 
-def render(document: Record, output_format: str) -> str:
-    """The document in one of :data:`FORMATS` (``json`` is the document itself)."""
-    import json
+Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer], Iterator[str]]
+RENDERERS: dict[str, Renderer] = {
+    "table": render_table,
+    "csv": render_csv,
+    "json": render_json,
+    "md": render_markdown,
+    "html": render_html,
+}
 
-    if output_format == "json":
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    renderers = {
-        "table": render_table,
-        "csv": render_csv,
-        "md": render_markdown,
-        "html": render_html,
-    }
-    return renderers[output_format](document)
+
+def render(
+    book: Gradebook, texts: ContentTranslations, namer: Namer, output_format: str
+) -> Iterator[str]:
+    """The results in one of :data:`FORMATS`, in pieces, one learner at a time."""
+    meta = grades_meta(book, texts, namer)
+    return RENDERERS[output_format](book, meta, learner_records(book, texts, namer), namer)

@@ -67,6 +67,8 @@ class ContentTranslations:
 
     language: str
     messages: dict[str, str] = field(default_factory=dict, repr=False)
+    # The same feedback is shown to many learners: translate each text once.
+    _blocks: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, course_dir: Path, language: str) -> ContentTranslations:
@@ -96,7 +98,10 @@ class ContentTranslations:
 
     def block(self, source: str) -> str:
         """A multi-paragraph text in this language, paragraphs separated by a blank line."""
-        return "\n\n".join(self.paragraphs(source))
+        found = self._blocks.get(source)
+        if found is None:
+            found = self._blocks[source] = "\n\n".join(self.paragraphs(source))
+        return found
 
 
 @dataclass(frozen=True)
