@@ -28,24 +28,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))  # the package, even when not installed
 GOAL_RATIO = 2.0
 GOAL_PEAK_MB = 200
-PRINCIPLES = (
-    "introduction",
-    "getting-started",
-    "embedding",
-    "equality",
-    "empowering",
-    "participation",
-    "accountability",
-)
 
 
 def synthetic_course(folder: Path) -> Path:
     """Seven quizzes of ten questions of every type, for when the course has none yet."""
+    from rightway_quiz.sources import PRINCIPLE_ORDER
+
     quiz_dir = folder / "quizzes"
     quiz_dir.mkdir(parents=True)
-    for principle in PRINCIPLES:
+    for principle in PRINCIPLE_ORDER:
         lines = [
             f"id: {principle}",
             f'title: "{principle}: check your understanding"',
@@ -95,7 +89,6 @@ def synthetic_course(folder: Path) -> Path:
 
 def write_rows(course_dir: Path, target: Path, rows: int, seed: int = 8) -> int:
     """A CSV of ``rows`` answer rows (whole learners, so a little over), like an LMS export."""
-    sys.path.insert(0, str(ROOT / "src"))
     from rightway_quiz import load_course
 
     course = load_course(course_dir)

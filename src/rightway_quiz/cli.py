@@ -137,26 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
             "with the columns learner, quiz, question, answer (optional: quiz_version)."
         ),
     )
-    grade.add_argument(
-        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
-    )
-    grade.add_argument(
-        "--format",
-        choices=FORMATS,
-        help=_("output format (default: from the output file's extension, else a table)"),
-    )
-    grade.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("write the results here instead of to the screen"),
-    )
-    grade.add_argument(
-        "--rejected",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("write every rejected answer, with its reason, to this CSV file"),
+    _answer_file_options(
+        grade,
+        FORMATS,
+        _("output format (default: from the output file's extension, else a table)"),
+        _("write the results here instead of to the screen"),
     )
     _privacy_options(grade)
     grade.set_defaults(handler=run_grade)
@@ -170,26 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
             "facility, discrimination and most-chosen wrong options. It holds no learner names."
         ),
     )
-    report.add_argument(
-        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
-    )
-    report.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        help=_("output format (default: from the output file's extension, else text)"),
-    )
-    report.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("write the report here instead of to the screen"),
-    )
-    report.add_argument(
-        "--rejected",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("write every rejected answer, with its reason, to this CSV file"),
+    _answer_file_options(
+        report,
+        REPORT_FORMATS,
+        _("output format (default: from the output file's extension, else text)"),
+        _("write the report here instead of to the screen"),
     )
     report.set_defaults(handler=run_report)
 
@@ -250,6 +220,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     take.set_defaults(handler=run_take)
     return parser
+
+
+def _answer_file_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str], format_help: str, output_help: str
+) -> None:
+    """The input files and output options ``grade`` and ``report`` share."""
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
+    )
+    parser.add_argument("--format", choices=formats, help=format_help)
+    parser.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=output_help)
+    parser.add_argument(
+        "--rejected",
+        type=Path,
+        metavar=_("PATH"),
+        help=_("write every rejected answer, with its reason, to this CSV file"),
+    )
 
 
 def _privacy_options(parser: argparse.ArgumentParser) -> None:
