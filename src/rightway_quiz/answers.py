@@ -37,7 +37,6 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "question": ("question", "cwestiwn", "question_id"),
     "answer": ("answer", "ateb", "answers", "options"),
     "quiz_version": ("quiz_version", "fersiwn_cwis", "version", "fersiwn"),
-    "submitted_at": ("submitted_at", "cyflwynwyd"),
 }
 REQUIRED_CSV_COLUMNS = ("learner", "quiz", "question", "answer")
 _DELIMITERS = (",", ";", "\t")

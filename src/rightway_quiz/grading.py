@@ -604,8 +604,8 @@ class Grader:
                 book.older_versions.append(older)
             for index in range(len(entries)):
                 self._reject(source, "answer", index + 1, rejected.reason)
-            if not entries:
-                self._reject(source, "answer", None, rejected.reason)
+            if not entries:  # nothing to count as rejected, but still worth saying
+                book.file_errors.append(InputError(source, rejected.reason))
             return
         attempt = Attempt(learner, key, source)
         attempt.submitted_at = answer_file.submitted_at
