@@ -28,20 +28,18 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test course built with Sphinx (English) and served on 127.0.0.1."""
-    from sphinx.application import Sphinx
+    from sphinx.testing.util import SphinxTestApp
 
     out = tmp_path_factory.mktemp("grader-site")
-    app = Sphinx(
-        srcdir=COURSE_DIR,
-        confdir=COURSE_DIR,
-        outdir=out / "html",
-        doctreedir=out / "doctrees",
-        buildername="html",
-        status=None,
-        warning=io.StringIO(),
-        freshenv=True,
+    # SphinxTestApp, not Sphinx: its cleanup undoes the global docutils registrations
+    # that would otherwise make later Sphinx tests warn.
+    app = SphinxTestApp(
+        "html", srcdir=COURSE_DIR, builddir=out, freshenv=True, warning=io.StringIO()
     )
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()
     handler = functools.partial(_Quiet, directory=str(out / "html"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
