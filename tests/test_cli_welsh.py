@@ -105,7 +105,7 @@ def test_prompt_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert "Beth fyddech chi’n ei ddweud neu’n ei wneud?" in out
     assert "Ateb enghreifftiol:" in out and "Erthygl 12: Parchu barn y plentyn" in out
     text = record.read_text(encoding="utf-8")
-    assert text.startswith("# Cofnod goruchwylio") and "### Nodiadau’r drafodaeth" in text
+    assert text.startswith("# Cofnod goruchwyliaeth") and "### Nodiadau’r drafodaeth" in text
 
 
 def test_take_in_welsh(
