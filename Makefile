@@ -59,11 +59,11 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m rightway_quiz.catalogs extract src/rightway_quiz $(BUILD)/gettext/rightway.pot
+	$(BIN)/python -m rightway_quiz.catalogs extract src/rightway_quiz $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale -w 0 --line-width=-1
-	$(BIN)/python -m rightway_quiz.catalogs update $(BUILD)/gettext/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
+	$(BIN)/python -m rightway_quiz.catalogs update $(BUILD)/gettext-package/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
 	$(BIN)/python -m rightway_quiz.catalogs fill locale/cy/LC_MESSAGES
 
 # -- use -----------------------------------------------------------------------

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import LANGUAGES, PROJECT_ROOT
+
 from rightway_quiz._originality import RUN_LENGTH, find_copied_runs, seeds_dir, strip_quotations
 
 MODULES = {

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_browser_site import axe_violations
 
 pytestmark = pytest.mark.browser

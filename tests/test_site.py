@@ -197,7 +197,9 @@ def test_static_files_name_no_outside_host(html_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_article_on_the_reference_page_links_to_a_module(html_dir: Path, language: str) -> None:
+def test_every_article_on_the_reference_page_links_to_a_module(
+    html_dir: Path, language: str
+) -> None:
     import lxml.html
 
     page = lxml.html.parse(str(html_dir / language / "reference" / "articles.html")).getroot()

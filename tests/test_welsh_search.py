@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from rightway_quiz.search_cy import WELSH_STOPWORDS
 
 pytestmark = pytest.mark.browser
 
@@ -46,3 +50,11 @@ def test_welsh_stop_words_are_not_indexed(page: Any, site_url: str) -> None:
     stopwords = page.goto(f"{site_url}/cy/_static/language_data.js")
     body = stopwords.text()
     assert '"mae"' in body and '"yr"' in body
+
+
+def test_welsh_index_holds_no_stop_word_in_any_case(html_dir: Path) -> None:
+    script = (html_dir / "cy" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(script[script.index("(") + 1 : script.rindex(")")])
+    indexed = set(index["terms"]) | set(index["titleterms"])
+    assert {"plentyn", "hawl", "eiriolwr"} <= indexed
+    assert not {word for word in indexed if word.lower() in WELSH_STOPWORDS}

@@ -71,7 +71,9 @@ def code_fingerprint() -> str:
 
 def setup_config(app: Sphinx) -> None:
     """Register every ``rightway_*`` value and validate them once the config is read."""
-    app.add_config_value(PREFIX + "code_fingerprint", code_fingerprint(), "env", types=frozenset({str}))
+    app.add_config_value(
+        PREFIX + "code_fingerprint", code_fingerprint(), "env", types=frozenset({str})
+    )
     for config_field in dataclasses.fields(RightwayConfig):
         default = (
             config_field.default_factory()

@@ -6,8 +6,9 @@ lemmatised with simplemma, which also undoes initial mutations
 (``blant``/``mhlant`` → ``plentyn``, ``hawliau`` → ``hawl``).
 
 The browser must fold the learner's query the same way, without simplemma.
-It gets (a) a table of every word form in the Welsh catalogs whose dictionary
-form differs, and (b) the mutation rules, tried in turn against the index's
+It gets (a) a table of word forms whose dictionary form differs: every form in
+the Welsh catalogs, plus simplemma's other unmutated forms of the same words (so
+``eiriolwyr`` finds a page that only says ``eiriolwr``), and (b) the mutation rules, tried in turn against the index's
 own terms. So ``gyfranogiad`` finds ``cyfranogiad`` even if that exact mutated
 form never appears in the course.
 """
@@ -29,7 +30,113 @@ WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
 # Common Welsh function words: articles, prepositions, pronouns, forms of "bod".
 WELSH_STOPWORDS = frozenset(
-    ["a", "ac", "ag", "am", "an", "ar", "at", "â", "y", "yr", "’r", "'r", "i", "o", "yn", "ym", "yng", "mae", "maen", "oedd", "oes", "sy", "sydd", "yw", "ydy", "ydyn", "ydych", "ydw", "bod", "fod", "roedd", "bydd", "fydd", "byddwch", "wedi", "heb", "gan", "gyda", "gydag", "hefyd", "hyn", "hynny", "hon", "hwn", "honno", "hwnnw", "fel", "pan", "os", "er", "ei", "eu", "ein", "eich", "fy", "dy", "ni", "chi", "nhw", "hi", "fe", "fo", "e", "ef", "nid", "na", "nad", "neu", "ond", "mai", "bob", "pob", "rhai", "i’r", "i'r", "o’r", "o'r", "a’r", "a'r", "’n", "'n", "’i", "'i", "’w", "'w", "dan", "tan", "drwy", "trwy", "wrth", "rhwng", "heb", "ger", "beth", "pa", "pwy", "sut", "ble", "lle", "pam", "pryd", "mwy", "mor", "iawn", "hefo"]
+    [
+        "a",
+        "ac",
+        "ag",
+        "am",
+        "an",
+        "ar",
+        "at",
+        "â",
+        "y",
+        "yr",
+        "’r",
+        "'r",
+        "i",
+        "o",
+        "yn",
+        "ym",
+        "yng",
+        "mae",
+        "maen",
+        "oedd",
+        "oes",
+        "sy",
+        "sydd",
+        "yw",
+        "ydy",
+        "ydyn",
+        "ydych",
+        "ydw",
+        "bod",
+        "fod",
+        "roedd",
+        "bydd",
+        "fydd",
+        "byddwch",
+        "wedi",
+        "heb",
+        "gan",
+        "gyda",
+        "gydag",
+        "hefyd",
+        "hyn",
+        "hynny",
+        "hon",
+        "hwn",
+        "honno",
+        "hwnnw",
+        "fel",
+        "pan",
+        "os",
+        "er",
+        "ei",
+        "eu",
+        "ein",
+        "eich",
+        "fy",
+        "dy",
+        "ni",
+        "chi",
+        "nhw",
+        "hi",
+        "fe",
+        "fo",
+        "e",
+        "ef",
+        "nid",
+        "na",
+        "nad",
+        "neu",
+        "ond",
+        "mai",
+        "bob",
+        "pob",
+        "rhai",
+        "i’r",
+        "i'r",
+        "o’r",
+        "o'r",
+        "a’r",
+        "a'r",
+        "’n",
+        "'n",
+        "’i",
+        "'i",
+        "’w",
+        "'w",
+        "dan",
+        "tan",
+        "drwy",
+        "trwy",
+        "wrth",
+        "rhwng",
+        "heb",
+        "ger",
+        "beth",
+        "pa",
+        "pwy",
+        "sut",
+        "ble",
+        "lle",
+        "pam",
+        "pryd",
+        "mwy",
+        "mor",
+        "iawn",
+        "hefo",
+    ]
 )
 
 # Initial mutations, from the mutated onset back to the radical: soft, nasal, aspirate.
@@ -101,6 +208,27 @@ def catalog_words(locale_dir: Path) -> set[str]:
     return words
 
 
+def inflected_forms(lemmas: set[str]) -> set[str]:
+    """simplemma's other forms of these dictionary words: plurals, verb endings.
+
+    Mutated forms are left out (the browser undoes mutations by rule), and so are
+    long derived forms, which keeps the table about 40 KB gzipped on the search page.
+    """
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary("cy")
+    forms: set[str] = set()
+    for form, base in dictionary.items():
+        if (
+            base in lemmas
+            and form[:2] == base[:2]
+            and len(form) <= len(base) + 3
+            and "'" not in form
+        ):
+            forms.add(form)
+    return forms
+
+
 def forms_table(words: Iterable[str]) -> dict[str, str]:
     """Word forms whose dictionary form differs from the word itself."""
     table: dict[str, str] = {}
@@ -127,12 +255,21 @@ class SearchWelsh(SearchLanguage):
         """The word's dictionary form, mutations undone."""
         return lemma(word)
 
+    def word_filter(self, word: str) -> bool:
+        """Index no numbers and no stop words in any case or form ("Mae", "Byddai")."""
+        return (
+            not word.isdigit()
+            and word.lower() not in self.stopwords
+            and lemma(word) not in self.stopwords
+        )
+
     @property
     def js_stemmer_code(self) -> str:  # type: ignore[override]
         """The browser's half: the forms table and the mutation rules."""
         words: set[str] = set()
         for locale_dir in self.locale_dirs:
             words |= catalog_words(locale_dir / "cy" / "LC_MESSAGES")
+        words |= inflected_forms({lemma(word) for word in words})
         table = forms_table(words)
         return STEMMER_JS.replace(
             "__FORMS__", json.dumps(table, ensure_ascii=False, sort_keys=True)

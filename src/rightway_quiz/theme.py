@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .i18n import _
+
+# Furo writes this English label into its sidebar in Python, out of reach of the catalogs.
+FURO_TOGGLE_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 THEME_DIR = Path(__file__).parent / "theme" / "rightway"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -37,8 +42,16 @@ def _fix_navigation_headings(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Toctree captions are ``role="heading"`` without a level (Sphinx and Furo); give them one."""
+    """Give toctree captions a heading level and Furo's sidebar toggles a translated name.
+
+    Sphinx and Furo mark captions ``role="heading"`` without a level, and Furo names each
+    sidebar toggle in English whatever the build language.
+    """
+    toggle_label = str(_("Show or hide the pages under {title}"))
     for key in ("furo_navigation_tree", "body"):
         html = context.get(key)
         if isinstance(html, str):
-            context[key] = html.replace('role="heading">', 'role="heading" aria-level="2">')
+            html = html.replace('role="heading">', 'role="heading" aria-level="2">')
+            context[key] = FURO_TOGGLE_LABEL.sub(
+                lambda match: f'aria-label="{toggle_label.format(title=match.group(1))}"', html
+            )

@@ -132,16 +132,19 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     )
 
 
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
 def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
     """Translations of messages that use a key term but not its agreed Welsh."""
     problems: list[str] = []
     for path in po_paths:
         for entry in polib.pofile(str(path)).translated_entries():
             welsh = welsh_lemmas(entry.msgstr)
+            # "{articles}" is a placeholder filled in at run time, not the word "Article".
+            english = _PLACEHOLDER.sub(" ", entry.msgid)
             for term in terms:
-                if term.english_pattern.search(entry.msgid) and not _contains(
-                    welsh, term.welsh_lemmas
-                ):
+                if term.english_pattern.search(english) and not _contains(welsh, term.welsh_lemmas):
                     problems.append(
                         f"{path}:{entry.linenum}: {term.english!r} should be {term.welsh!r} in: {entry.msgstr[:90]!r}"
                     )
@@ -166,7 +169,9 @@ def welsh_page_blocks(html: str) -> Iterator[str]:
             # Judge the innermost blocks: a list item holding paragraphs is judged by them.
             continue
         # Web and email addresses are in no language.
-        text = " ".join(word for word in element.text_content().split() if not _ADDRESS.search(word))
+        text = " ".join(
+            word for word in element.text_content().split() if not _ADDRESS.search(word)
+        )
         if len(WORD.findall(text)) >= MIN_BLOCK_WORDS:
             yield text
 
