@@ -99,3 +99,42 @@ def test_phone_width_menu_works_with_the_keyboard(
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+TABLE_STATES = """() => [...document.querySelectorAll('.table-wrapper')].map(w => ({
+    overflows: w.scrollWidth > w.clientWidth + 1,
+    tabindex: w.getAttribute('tabindex'),
+    role: w.getAttribute('role'),
+    name: (document.getElementById(w.getAttribute('aria-labelledby') || '') || {}).textContent || '',
+}))"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wide_table_scrolls_by_keyboard_only_when_it_overflows(
+    browser: Any, site_url: str, language: str
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/principles/participation.html")
+        tables = page.evaluate(TABLE_STATES)
+        assert tables
+        for table in tables:
+            if table["overflows"]:
+                assert table["tabindex"] == "0" and table["role"] == "region"
+                assert table["name"].strip()
+            else:
+                assert table["tabindex"] is None and table["role"] is None
+        if language == "cy":
+            # The Welsh participation-ladder table is wider than a 320 px phone.
+            assert tables[0]["overflows"]
+            page.locator(".table-wrapper").first.focus()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("document.querySelector('.table-wrapper').scrollLeft > 0")
+        # Wide enough for every table: no pointless tab stops.
+        page.set_viewport_size({"width": 1400, "height": 900})
+        page.wait_for_function(
+            "[...document.querySelectorAll('.table-wrapper')].every(w => !w.hasAttribute('tabindex'))"
+        )
+    finally:
+        context.close()

@@ -1,7 +1,10 @@
 /* The Right Way course: keyboard-operable drawers for the Furo theme.
  * Furo opens its drawers with <label for=checkbox>, which a keyboard cannot
  * reach; the theme renders <button>s instead and this script ties them to the
- * same checkboxes, keeping aria-expanded true to the drawer's state. */
+ * same checkboxes, keeping aria-expanded true to the drawer's state.
+ * A table wider than the screen scrolls sideways in Furo's wrapper; the wrapper
+ * then becomes a named, focusable region so keyboard users can scroll it too
+ * (WCAG 2.1.1). It stops being a tab stop when the table fits again. */
 (function () {
   "use strict";
   function buttonsFor(id) {
@@ -12,7 +15,33 @@
       button.setAttribute("aria-expanded", checkbox.checked ? "true" : "false");
     });
   }
+  var headingCount = 0;
+  function sectionHeadingId(element) {
+    var section = element.closest("section");
+    var heading = section && section.querySelector("h1, h2, h3, h4");
+    if (!heading) return null;
+    if (!heading.id) heading.id = "rightway-heading-" + (++headingCount);
+    return heading.id;
+  }
+  function markScrollableTables() {
+    document.querySelectorAll(".table-wrapper").forEach(function (wrapper) {
+      if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+        var caption = wrapper.querySelector("caption");
+        var labelId = caption ? (caption.id || (caption.id = "rightway-caption-" + (++headingCount)))
+          : sectionHeadingId(wrapper);
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        if (labelId) wrapper.setAttribute("aria-labelledby", labelId);
+      } else if (wrapper.getAttribute("role") === "region") {
+        wrapper.removeAttribute("tabindex");
+        wrapper.removeAttribute("role");
+        wrapper.removeAttribute("aria-labelledby");
+      }
+    });
+  }
   function setup() {
+    markScrollableTables();
+    window.addEventListener("resize", markScrollableTables);
     document.querySelectorAll("[data-rightway-toggle]").forEach(function (button) {
       var checkbox = document.getElementById(button.getAttribute("data-rightway-toggle"));
       if (!checkbox) return;
