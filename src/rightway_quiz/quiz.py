@@ -226,7 +226,7 @@ def visit_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None:
                 str(
                     _(
                         "Answer every question, then choose “Check my answers”. "
-                        "You need {pass_mark}% to pass. Your answers stay in this browser."
+                        "You need {pass_mark}% to pass, and you can try again as often as you like."
                     )
                 ).format(pass_mark=quiz["pass_mark"])
             )
