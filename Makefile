@@ -11,10 +11,15 @@ LANGUAGES := cy en
 SPHINXOPTS ?= -n -W --keep-going -q -j auto
 INSTALLED := $(VENV)/.installed-stamp
 PO_FILES := $(shell find locale src/rightway_quiz/locale -name '*.po' 2>/dev/null)
-MO_FILES := $(PO_FILES:.po=.mo)
 SOURCES := conf.py $(shell find course quizzes scenarios src/rightway_quiz -type f \
 	! -name '*.mo' ! -name '*.pyc' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) $(PO_FILES)
 PORT ?= 8000
+
+# Build the two languages at once unless told otherwise (make -j1): on 2 cores this
+# hides Sphinx's serial stretches (measured: clean build 9.2 s -> 7.1 s).
+ifeq ($(filter -j% --jobs%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j2
+endif
 
 .PHONY: all html scorm gettext update-po serve test lint bench clean
 
@@ -28,17 +33,21 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 # Theme and extension catalogs load before Sphinx compiles .po files itself,
 # so they are compiled here first (otherwise a clean build shows them in English).
-%.mo: %.po $(INSTALLED)
-	$(BIN)/python -m rightway_quiz.catalogs compile $<
+# One process compiles every .po newer than its .mo: one per file cost ~0.5 s each.
+CATALOGS := $(BUILD)/.catalogs
+
+$(CATALOGS): $(INSTALLED) $(PO_FILES)
+	$(BIN)/python -m rightway_quiz.catalogs compile locale src/rightway_quiz/locale
+	@mkdir -p $(BUILD) && touch $@
 
 # -- HTML ----------------------------------------------------------------------
 html: $(BUILD)/html/index.html $(LANGUAGES:%=$(BUILD)/.html-%)
 
-$(BUILD)/.html-%: $(INSTALLED) $(MO_FILES) $(SOURCES)
+$(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(SOURCES)
 	$(BIN)/sphinx-build -b html -c . -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) course $(BUILD)/html/$*
 	@touch $@
 
-$(BUILD)/html/index.html: $(INSTALLED) conf.py src/rightway_quiz/landing.py $(MO_FILES)
+$(BUILD)/html/index.html: $(INSTALLED) conf.py src/rightway_quiz/landing.py $(CATALOGS)
 	$(BIN)/python -m rightway_quiz.landing $(BUILD)/html
 
 # -- SCORM ---------------------------------------------------------------------

@@ -200,3 +200,23 @@ def test_quiz_is_usable_at_320_pixels(browser: Any, site_url: str, quiz: Quiz) -
         assert overflow == []
     finally:
         context.close()
+
+
+def test_quiz_works_from_a_file_url_with_nothing_fetched_from_outside(
+    page: Any, html_dir: Path, quiz: Quiz
+) -> None:
+    """Opened straight from disk (a shared drive, an unzipped package): no server at all."""
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith("file://") else outside.append(request.url),
+    )
+    page.goto((html_dir / "cy" / PAGE).as_uri())
+    for question in quiz.questions:
+        answer(page, quiz, question, right=True)
+    page.get_by_role("button", name="Gwirio fy atebion").click()
+    total = len(quiz.questions)
+    assert f"Cawsoch chi {total} allan o {total} (100%)." in result_text(page, quiz)
+    page.reload()
+    assert f"{total} allan o {total}" in result_text(page, quiz)
+    assert outside == []

@@ -15,6 +15,7 @@ from .i18n import setup_i18n
 from .language_switch import setup_language_switch
 from .loader import SourceError, load_articles, load_quiz, load_quizzes, load_scenario_sets
 from .model import Question, Quiz, Scenario, ScenarioSet
+from .myst_speedup import speed_up_myst
 from .quiz import setup_quiz
 from .report import CohortReport, build_report
 from .scorm import setup_scorm
@@ -54,6 +55,7 @@ __all__ = [
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
+    speed_up_myst()
     setup_config(app)
     setup_i18n(app)
     setup_theme(app)

@@ -15,6 +15,7 @@ form never appears in the course.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -22,10 +23,13 @@ from functools import cache
 from pathlib import Path
 
 import polib
-import simplemma
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
 
+FORMS_CACHE = "rightway-cy-search-forms.json"
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
 # Common Welsh function words: articles, prepositions, pronouns, forms of "bod".
@@ -196,7 +200,18 @@ var Stemmer = function () {
 def lemma(word: str) -> str:
     """The dictionary form of a Welsh word, lower case."""
     lowered = word.lower().replace("'", "’")
-    return str(simplemma.lemmatize(lowered, lang="cy")).lower()
+    return str(_lemmatizer().lemmatize(lowered, lang="cy")).lower()
+
+
+@cache
+def _dictionaries() -> DefaultDictionaryFactory:
+    """One loaded copy of simplemma's Welsh dictionary (about 0.5 s to read) for every use."""
+    return DefaultDictionaryFactory()
+
+
+@cache
+def _lemmatizer() -> Lemmatizer:
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries()))
 
 
 def catalog_words(locale_dir: Path) -> set[str]:
@@ -214,9 +229,7 @@ def inflected_forms(lemmas: set[str]) -> set[str]:
     Mutated forms are left out (the browser undoes mutations by rule), and so are
     long derived forms, which keeps the table about 40 KB gzipped on the search page.
     """
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-    dictionary = DefaultDictionaryFactory().get_dictionary("cy")
+    dictionary = _dictionaries().get_dictionary("cy")
     forms: set[str] = set()
     for form, base in dictionary.items():
         if (
@@ -269,11 +282,39 @@ class SearchWelsh(SearchLanguage):
         words: set[str] = set()
         for locale_dir in self.locale_dirs:
             words |= catalog_words(locale_dir / "cy" / "LC_MESSAGES")
-        words |= inflected_forms({lemma(word) for word in words})
-        table = forms_table(words)
-        return STEMMER_JS.replace(
-            "__FORMS__", json.dumps(table, ensure_ascii=False, sort_keys=True)
-        ).replace("__UNMUTATE__", json.dumps(_UNMUTATE))
+        return STEMMER_JS.replace("__FORMS__", _forms_json(words, self.cache_dir)).replace(
+            "__UNMUTATE__", json.dumps(_UNMUTATE)
+        )
+
+    cache_dir: Path | None = None
+
+
+def _forms_json(words: set[str], cache_dir: Path | None) -> str:
+    """The forms table as JSON, reused from the last build while the Welsh words are the same.
+
+    Looking up every word's other forms takes about a second; an edit to one page
+    should not pay it again.
+    """
+    key = hashlib.sha256(
+        "\n".join([simplemma_version(), *sorted(words)]).encode("utf-8")
+    ).hexdigest()
+    cache = cache_dir / FORMS_CACHE if cache_dir else None
+    if cache and cache.is_file():
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("key") == key:
+            return str(cached["forms"])
+    all_words = words | inflected_forms({lemma(word) for word in words})
+    forms = json.dumps(forms_table(all_words), ensure_ascii=False, sort_keys=True)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"key": key, "forms": forms}), encoding="utf-8")
+    return forms
+
+
+def simplemma_version() -> str:
+    from importlib.metadata import version
+
+    return version("simplemma")
 
 
 def setup_welsh_search(app: Sphinx) -> None:
@@ -284,3 +325,4 @@ def setup_welsh_search(app: Sphinx) -> None:
 
 def _remember_locale_dirs(app: Sphinx, config: object) -> None:
     SearchWelsh.locale_dirs = tuple(Path(app.srcdir, d) for d in app.config.locale_dirs)
+    SearchWelsh.cache_dir = Path(app.doctreedir)
