@@ -58,8 +58,13 @@ def timed(
     }
 
 
+# Run under `make bench`, child makes would inherit the parent's jobserver flags but not
+# its pipes, and fall back to one job: give them a clean slate, as from a terminal.
+MAKE_ENV = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+
+
 def run(*command: str) -> None:
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=MAKE_ENV)
 
 
 def clean() -> None:

@@ -17,10 +17,13 @@ session.
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
 
-from ._course import LanguageBuild, Module, QuizInfo, setup_course_summary
+from ._course import LanguageBuild, Module, QuizInfo
 from ._package import PACKAGE_VERSIONS, build_packages, package_name
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __all__ = [
     "PACKAGE_VERSIONS",
@@ -39,6 +42,8 @@ CONTENT_SCRIPT_PRIORITY = 400
 
 def setup_scorm(app: Sphinx) -> None:
     """Add the content-page runtime to HTML builds and write the packager's summary."""
+    from ._summary import setup_course_summary  # Sphinx's half; the packager runs without it
+
     app.connect("builder-inited", _add_content_script)
     setup_course_summary(app)
 

@@ -1,0 +1,149 @@
+"""The Sphinx side of the packager's summary: which pages are modules, and their quizzes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..config import get_settings
+from ..i18n import _
+from ..quiz import quiz_part
+from ._course import LanguageBuild, Module, QuizInfo
+
+logger = logging.getLogger(__name__)
+# Quizzes per page, noted while reading: unpickling every doctree again later cost ~0.3 s.
+QUIZZES_ATTR = "rightway_quizzes_by_page"
+
+
+def setup_course_summary(app: Sphinx) -> None:
+    """Check ``rightway_scorm_modules`` after reading and write the summary after an HTML build."""
+    app.connect("doctree-read", _note_quizzes)
+    app.connect("env-purge-doc", _forget_quizzes)
+    app.connect("env-merge-info", _merge_quizzes)
+    app.connect("env-check-consistency", _check_modules)
+    app.connect("build-finished", _write_summary)
+
+
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """Every page reachable from the root page through the toctree, in reading order."""
+    relations = env.collect_relations()
+    order: list[str] = []
+    page: str | None = env.config.root_doc
+    while page and page not in order:
+        order.append(page)
+        page = relations.get(page, [None, None, None])[2]
+    return order
+
+
+def _quizzes_by_page(env: BuildEnvironment) -> dict[str, list[QuizInfo]]:
+    if not hasattr(env, QUIZZES_ATTR):
+        setattr(env, QUIZZES_ATTR, {})
+    quizzes: dict[str, list[QuizInfo]] = getattr(env, QUIZZES_ATTR)
+    return quizzes
+
+
+def _note_quizzes(app: Sphinx, doctree: nodes.document) -> None:
+    found = [
+        QuizInfo(id=node["quiz_id"], version=node["version"], pass_mark=node["pass_mark"])
+        for node in doctree.findall(quiz_part)
+        if node["part"] == "quiz"
+    ]
+    if found:
+        _quizzes_by_page(app.env)[app.env.docname] = found
+
+
+def _forget_quizzes(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _quizzes_by_page(env).pop(docname, None)
+
+
+def _merge_quizzes(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    theirs = _quizzes_by_page(other)
+    _quizzes_by_page(env).update({page: theirs[page] for page in docnames if page in theirs})
+
+
+def _quizzes_on(env: BuildEnvironment, page: str) -> list[QuizInfo]:
+    return _quizzes_by_page(env).get(page, [])
+
+
+def module_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The SCO pages: as configured, or every page with a quiz in reading order."""
+    configured = get_settings(app).scorm_modules
+    if configured:
+        return [page for page in configured if page in env.found_docs]
+    return [page for page in reading_order(env) if _quizzes_on(env, page)]
+
+
+def _check_modules(app: Sphinx, env: BuildEnvironment) -> None:
+    configured = get_settings(app).scorm_modules
+    for page in configured:
+        if page not in env.found_docs:
+            logger.warning(
+                "rightway_scorm_modules lists %r, which is not a page of the course",
+                page,
+                type="rightway",
+                subtype="scorm",
+            )
+    if len(set(configured)) != len(configured):
+        logger.warning(
+            "rightway_scorm_modules lists a page twice", type="rightway", subtype="scorm"
+        )
+    for page in module_pages(app, env):
+        quizzes = _quizzes_on(env, page)
+        if len(quizzes) > 1:
+            # A SCO reports one score; a second quiz would be silently ignored by the LMS.
+            logger.warning(
+                "SCORM module %r has %d quizzes; a module reports one score, so give it one quiz",
+                page,
+                len(quizzes),
+                type="rightway",
+                subtype="scorm",
+                location=page,
+            )
+
+
+def _module(env: BuildEnvironment, page: str) -> Module:
+    quizzes = _quizzes_on(env, page)
+    quiz = quizzes[0] if quizzes else None
+    title = env.titles[page].astext() if page in env.titles else page
+    return Module(page=page, title=title, quiz=quiz)
+
+
+def _write_summary(app: Sphinx, exception: Exception | None) -> None:
+    # Only the plain "html" builder: dirhtml and singlehtml lay pages out differently.
+    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    if app.builder.name != "html":
+        return
+    env = app.env
+    settings = get_settings(app)
+    language = app.config.language or "en"
+    summary = LanguageBuild(
+        language=language,
+        languages=list(settings.languages),
+        title=str(app.config.html_title or app.config.project),
+        pages=sorted(env.found_docs),
+        modules=[_module(env, page) for page in module_pages(app, env)],
+        strings=scorm_strings(),
+    )
+    summary.write(Path(app.outdir))
+
+
+def scorm_strings() -> dict[str, str]:
+    """What the SCORM runtime may say to a learner, in the build language."""
+    return {
+        # Inside one module's SCO a learner can follow links into another module and take
+        # its quiz; the LMS credits that module only when it is opened from the LMS.
+        "otherModule": str(
+            _(
+                "This quiz belongs to the module “{module}”. Your learning platform records "
+                "your result when you open that module from its own menu."
+            )
+        ),
+    }
