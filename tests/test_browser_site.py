@@ -138,3 +138,21 @@ def test_wide_table_scrolls_by_keyboard_only_when_it_overflows(
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_header_title_stays_inside_the_header(
+    browser: Any, site_url: str, language: str
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/principles/participation.html")
+        header = page.locator(".mobile-header").bounding_box()
+        title = page.locator(".mobile-header .brand").bounding_box()
+        assert header and title
+        assert title["y"] >= header["y"] - 1
+        assert title["y"] + title["height"] <= header["y"] + header["height"] + 1
+        assert title["x"] + title["width"] <= 320
+    finally:
+        context.close()
