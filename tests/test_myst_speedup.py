@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from typing import Any
+
 from docutils.frontend import get_default_settings
 from myst_parser.mdit_to_docutils import base
 from myst_parser.parsers.docutils_ import Parser as MystParser
@@ -31,3 +35,27 @@ def test_each_document_has_fresh_default_settings_of_its_own() -> None:
 
 def _comparable(settings: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in settings.items() if name != "record_dependencies"}
+
+
+def test_parsers_are_reused_but_never_shared_while_busy() -> None:
+    from myst_parser.config.main import MdParserConfig
+
+    from rightway_quiz import myst_speedup
+
+    config = MdParserConfig()
+    first = myst_speedup._take_parser(config)
+    nested = myst_speedup._take_parser(config)  # taken while the first is still rendering
+    assert nested is not first
+    myst_speedup._give_back(config, nested)
+    myst_speedup._give_back(config, first)
+    assert myst_speedup._take_parser(config) in (first, nested)
+    # Another build's config never gets this one's parsers.
+    assert myst_speedup._take_parser(MdParserConfig()) not in (first, nested)
+
+
+def test_the_course_build_uses_the_pooled_parser(
+    make_app: Any, rootdir: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(rootdir / "test-course", tmp_path / "src")
+    app = make_app("html", srcdir=tmp_path / "src")
+    assert app.registry.source_parsers["markdown"].__name__ == "PooledMystParser"
