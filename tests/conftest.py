@@ -112,6 +112,14 @@ def page(context: object) -> Iterator[object]:
     opened.close()
 
 
+@pytest.fixture
+def phone_page(browser: object) -> Iterator[object]:
+    """A page in a fresh context 320 CSS px wide: a small phone, or 400% zoom on a laptop."""
+    created = browser.new_context(viewport={"width": 320, "height": 640})  # type: ignore[attr-defined]
+    yield created.new_page()
+    created.close()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_extension_catalogs() -> None:
     """The extension's Welsh catalog must be compiled before any Welsh test build."""

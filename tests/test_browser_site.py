@@ -67,38 +67,33 @@ def test_landing_page_passes_axe(page: Any, site_url: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_phone_width_menu_works_with_the_keyboard(
-    browser: Any, site_url: str, language: str
+    phone_page: Any, site_url: str, language: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{language}/principles/participation.html")
-        menu_button = page.locator(".mobile-header .nav-overlay-icon")
-        assert menu_button.is_visible()
-        for _ in range(10):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('nav-overlay-icon')"):
-                break
-        else:
-            pytest.fail("Tab never reached the menu button at 320 px")
-        assert menu_button.get_attribute("aria-expanded") == "false"
-        page.keyboard.press("Enter")
-        assert menu_button.get_attribute("aria-expanded") == "true"
-        # The drawer slides in (a 0.25 s transition) and ends fully on screen.
-        page.wait_for_function(
-            "document.querySelector('.sidebar-drawer').getBoundingClientRect().left >= 0"
-        )
-        focused_in_menu = page.evaluate(
-            "document.activeElement.closest('.sidebar-drawer') !== null"
-        )
-        assert focused_in_menu
-        page.keyboard.press("Escape")
-        assert menu_button.get_attribute("aria-expanded") == "false"
-        # The language switch is reachable at this width too.
-        assert page.locator(".rightway-language-switch a").is_visible()
-        assert axe_violations(page) == []
-    finally:
-        context.close()
+    phone_page.goto(f"{site_url}/{language}/principles/participation.html")
+    menu_button = phone_page.locator(".mobile-header .nav-overlay-icon")
+    assert menu_button.is_visible()
+    for _ in range(10):
+        phone_page.keyboard.press("Tab")
+        if phone_page.evaluate("document.activeElement.classList.contains('nav-overlay-icon')"):
+            break
+    else:
+        pytest.fail("Tab never reached the menu button at 320 px")
+    assert menu_button.get_attribute("aria-expanded") == "false"
+    phone_page.keyboard.press("Enter")
+    assert menu_button.get_attribute("aria-expanded") == "true"
+    # The drawer slides in (a 0.25 s transition) and ends fully on screen.
+    phone_page.wait_for_function(
+        "document.querySelector('.sidebar-drawer').getBoundingClientRect().left >= 0"
+    )
+    focused_in_menu = phone_page.evaluate(
+        "document.activeElement.closest('.sidebar-drawer') !== null"
+    )
+    assert focused_in_menu
+    phone_page.keyboard.press("Escape")
+    assert menu_button.get_attribute("aria-expanded") == "false"
+    # The language switch is reachable at this width too.
+    assert phone_page.locator(".rightway-language-switch a").is_visible()
+    assert axe_violations(phone_page) == []
 
 
 TABLE_STATES = """() => [...document.querySelectorAll('.table-wrapper')].map(w => ({
@@ -111,48 +106,38 @@ TABLE_STATES = """() => [...document.querySelectorAll('.table-wrapper')].map(w =
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_wide_table_scrolls_by_keyboard_only_when_it_overflows(
-    browser: Any, site_url: str, language: str
+    phone_page: Any, site_url: str, language: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{language}/principles/participation.html")
-        tables = page.evaluate(TABLE_STATES)
-        assert tables
-        for table in tables:
-            if table["overflows"]:
-                assert table["tabindex"] == "0" and table["role"] == "region"
-                assert table["name"].strip()
-            else:
-                assert table["tabindex"] is None and table["role"] is None
-        if language == "cy":
-            # The Welsh participation-ladder table is wider than a 320 px phone.
-            assert tables[0]["overflows"]
-            page.locator(".table-wrapper").first.focus()
-            page.keyboard.press("ArrowRight")
-            page.wait_for_function("document.querySelector('.table-wrapper').scrollLeft > 0")
-        # Wide enough for every table: no pointless tab stops.
-        page.set_viewport_size({"width": 1400, "height": 900})
-        page.wait_for_function(
-            "[...document.querySelectorAll('.table-wrapper')].every(w => !w.hasAttribute('tabindex'))"
-        )
-    finally:
-        context.close()
+    phone_page.goto(f"{site_url}/{language}/principles/participation.html")
+    tables = phone_page.evaluate(TABLE_STATES)
+    assert tables
+    for table in tables:
+        if table["overflows"]:
+            assert table["tabindex"] == "0" and table["role"] == "region"
+            assert table["name"].strip()
+        else:
+            assert table["tabindex"] is None and table["role"] is None
+    if language == "cy":
+        # The Welsh participation-ladder table is wider than a 320 px phone.
+        assert tables[0]["overflows"]
+        phone_page.locator(".table-wrapper").first.focus()
+        phone_page.keyboard.press("ArrowRight")
+        phone_page.wait_for_function("document.querySelector('.table-wrapper').scrollLeft > 0")
+    # Wide enough for every table: no pointless tab stops.
+    phone_page.set_viewport_size({"width": 1400, "height": 900})
+    phone_page.wait_for_function(
+        "[...document.querySelectorAll('.table-wrapper')].every(w => !w.hasAttribute('tabindex'))"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_phone_header_title_stays_inside_the_header(
-    browser: Any, site_url: str, language: str
+    phone_page: Any, site_url: str, language: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{language}/principles/participation.html")
-        header = page.locator(".mobile-header").bounding_box()
-        title = page.locator(".mobile-header .brand").bounding_box()
-        assert header and title
-        assert title["y"] >= header["y"] - 1
-        assert title["y"] + title["height"] <= header["y"] + header["height"] + 1
-        assert title["x"] + title["width"] <= 320
-    finally:
-        context.close()
+    phone_page.goto(f"{site_url}/{language}/principles/participation.html")
+    header = phone_page.locator(".mobile-header").bounding_box()
+    title = phone_page.locator(".mobile-header .brand").bounding_box()
+    assert header and title
+    assert title["y"] >= header["y"] - 1
+    assert title["y"] + title["height"] <= header["y"] + header["height"] + 1
+    assert title["x"] + title["width"] <= 320

@@ -187,19 +187,14 @@ def test_welsh_quiz_speaks_welsh(page: Any, site_url: str, quiz: Quiz) -> None:
     assert "Rydych chi wedi pasio’r cwis hwn." in result_text(page, quiz)
 
 
-def test_quiz_is_usable_at_320_pixels(browser: Any, site_url: str, quiz: Quiz) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/en/{PAGE}")
-        overflow = page.evaluate(
-            f"Array.from(document.querySelectorAll('#quiz-{quiz.id} *'))"
-            ".filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-            ".map(el => el.tagName + '.' + el.className)"
-        )
-        assert overflow == []
-    finally:
-        context.close()
+def test_quiz_is_usable_at_320_pixels(phone_page: Any, site_url: str, quiz: Quiz) -> None:
+    phone_page.goto(f"{site_url}/en/{PAGE}")
+    overflow = phone_page.evaluate(
+        f"Array.from(document.querySelectorAll('#quiz-{quiz.id} *'))"
+        ".filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".map(el => el.tagName + '.' + el.className)"
+    )
+    assert overflow == []
 
 
 def test_quiz_works_from_a_file_url_with_nothing_fetched_from_outside(
