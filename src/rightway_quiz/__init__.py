@@ -90,7 +90,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .course_data import setup_course_data
     from .i18n import setup_i18n
     from .language_switch import setup_language_switch
-    from .myst_speedup import pooled_parser_class, speed_up_myst
+    from .myst_speedup import PooledMystParser, speed_up_myst
     from .quiz import setup_quiz
     from .scorm import setup_scorm
     from .search_cy import setup_welsh_search
@@ -98,9 +98,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .theme import setup_theme
 
     speed_up_myst()
-    pooled_parser = pooled_parser_class()
-    if pooled_parser is not None and "myst_parser" in app.extensions:
-        app.add_source_parser(pooled_parser, override=True)
+    if "myst_parser" in app.extensions:
+        app.add_source_parser(PooledMystParser, override=True)
     setup_config(app)
     setup_i18n(app)
     setup_theme(app)

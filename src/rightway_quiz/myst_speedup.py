@@ -9,8 +9,8 @@ messages, so that was about 2 s of a 7 s build for a document nobody uses.
 
 Here those default settings are built once per parser class and each document
 gets its own copy, which is what a fresh ``get_default_settings`` call returns.
-MyST also builds a new markdown-it parser for every parse; ``pooled_parser_class``
-reuses them. If myst-parser changes shape, nothing is patched: only speed is lost.
+MyST also builds a new markdown-it parser for every parse; ``PooledMystParser``
+reuses them. If ``make_document`` moves, nothing is patched: only speed is lost.
 Both were checked to leave every built page byte-for-byte the same.
 """
 
@@ -24,6 +24,12 @@ from docutils import nodes
 from docutils.frontend import Values, get_default_settings
 from docutils.parsers.rst import Parser as RSTParser
 from docutils.utils import DependencyList, new_document
+from markdown_it import MarkdownIt
+from myst_parser.config.main import MdParserConfig, TopmatterReadError, read_topmatter
+from myst_parser.mdit_to_docutils import base
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
 
 
 @functools.cache
@@ -50,10 +56,6 @@ def make_document(source_path: str = "notset", parser_cls: type = RSTParser) -> 
 
 def speed_up_myst() -> bool:
     """Swap in the cached ``make_document``; say whether myst-parser had one to swap."""
-    try:
-        from myst_parser.mdit_to_docutils import base
-    except ImportError:
-        return False
     original: Any = getattr(base, "make_document", None)
     if original is None or original is make_document:
         return original is make_document
@@ -63,28 +65,25 @@ def speed_up_myst() -> bool:
 
 # -- one markdown-it parser per build, not per message ---------------------------------
 
-_idle_parsers: tuple[object, list[Any]] | None = None
+_idle_parsers: tuple[MdParserConfig, list[MarkdownIt]] | None = None
 
 
-def _take_parser(config: object) -> Any:
+def _take_parser(config: MdParserConfig) -> MarkdownIt:
     """An idle markdown-it parser for this MyST config, or a new one."""
     global _idle_parsers
-    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-    from myst_parser.parsers.mdit import create_md_parser
-
     if _idle_parsers is None or _idle_parsers[0] is not config:
         # Holding the config keeps its identity from being reused by another object.
         _idle_parsers = (config, [])
     idle = _idle_parsers[1]
-    return idle.pop() if idle else create_md_parser(config, SphinxRenderer)  # type: ignore[arg-type]
+    return idle.pop() if idle else create_md_parser(config, SphinxRenderer)
 
 
-def _give_back(config: object, parser: Any) -> None:
+def _give_back(config: MdParserConfig, parser: MarkdownIt) -> None:
     if _idle_parsers is not None and _idle_parsers[0] is config:
         _idle_parsers[1].append(parser)
 
 
-def pooled_parser_class() -> type | None:
+class PooledMystParser(MystParser):
     """MyST's Sphinx parser, reusing markdown-it parsers between parses.
 
     Sphinx's ``Locale`` transform parses each translated message separately, and
@@ -95,28 +94,20 @@ def pooled_parser_class() -> type | None:
     takes a different parser, and a page with its own MyST settings in front
     matter is parsed the original way.
     """
-    try:
-        from myst_parser.config.main import TopmatterReadError, read_topmatter
-        from myst_parser.parsers.sphinx_ import MystParser
-    except ImportError:
-        return None
 
-    class PooledMystParser(MystParser):
-        def parse(self, inputstring: str, document: nodes.document) -> None:
-            try:
-                has_topmatter = bool(read_topmatter(inputstring))
-            except TopmatterReadError:
-                has_topmatter = True
-            if has_topmatter:
-                super().parse(inputstring, document)
-                return
-            config = document.settings.env.myst_config
-            parser = _take_parser(config)
-            try:
-                parser.options["document"] = document
-                parser.render(inputstring)
-            finally:
-                parser.options.pop("document", None)
-                _give_back(config, parser)
-
-    return PooledMystParser
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        try:
+            has_topmatter = bool(read_topmatter(inputstring))
+        except TopmatterReadError:
+            has_topmatter = True
+        if has_topmatter:
+            super().parse(inputstring, document)
+            return
+        config = document.settings.env.myst_config
+        parser = _take_parser(config)
+        try:
+            parser.options["document"] = document
+            parser.render(inputstring)
+        finally:
+            parser.options.pop("document", None)
+            _give_back(config, parser)
