@@ -8,8 +8,8 @@ lemmatised with simplemma, which also undoes initial mutations
 The browser must fold the learner's query the same way, without simplemma.
 It gets (a) a table of word forms whose dictionary form differs: every form in
 the Welsh catalogs, plus simplemma's other unmutated forms of the same words (so
-``eiriolwyr`` finds a page that only says ``eiriolwr``), and (b) the mutation rules, tried in turn against the index's
-own terms. So ``gyfranogiad`` finds ``cyfranogiad`` even if that exact mutated
+``eiriolwyr`` finds a page that only says ``eiriolwr``), and (b) the mutation
+rules, tried in turn against the index's own terms. So ``gyfranogiad`` finds ``cyfranogiad`` even if that exact mutated
 form never appears in the course.
 """
 
@@ -33,115 +33,20 @@ FORMS_CACHE = "rightway-cy-search-forms.json"
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
 # Common Welsh function words: articles, prepositions, pronouns, forms of "bod".
-WELSH_STOPWORDS = frozenset(
-    [
-        "a",
-        "ac",
-        "ag",
-        "am",
-        "an",
-        "ar",
-        "at",
-        "â",
-        "y",
-        "yr",
-        "’r",
-        "'r",
-        "i",
-        "o",
-        "yn",
-        "ym",
-        "yng",
-        "mae",
-        "maen",
-        "oedd",
-        "oes",
-        "sy",
-        "sydd",
-        "yw",
-        "ydy",
-        "ydyn",
-        "ydych",
-        "ydw",
-        "bod",
-        "fod",
-        "roedd",
-        "bydd",
-        "fydd",
-        "byddwch",
-        "wedi",
-        "heb",
-        "gan",
-        "gyda",
-        "gydag",
-        "hefyd",
-        "hyn",
-        "hynny",
-        "hon",
-        "hwn",
-        "honno",
-        "hwnnw",
-        "fel",
-        "pan",
-        "os",
-        "er",
-        "ei",
-        "eu",
-        "ein",
-        "eich",
-        "fy",
-        "dy",
-        "ni",
-        "chi",
-        "nhw",
-        "hi",
-        "fe",
-        "fo",
-        "e",
-        "ef",
-        "nid",
-        "na",
-        "nad",
-        "neu",
-        "ond",
-        "mai",
-        "bob",
-        "pob",
-        "rhai",
-        "i’r",
-        "i'r",
-        "o’r",
-        "o'r",
-        "a’r",
-        "a'r",
-        "’n",
-        "'n",
-        "’i",
-        "'i",
-        "’w",
-        "'w",
-        "dan",
-        "tan",
-        "drwy",
-        "trwy",
-        "wrth",
-        "rhwng",
-        "heb",
-        "ger",
-        "beth",
-        "pa",
-        "pwy",
-        "sut",
-        "ble",
-        "lle",
-        "pam",
-        "pryd",
-        "mwy",
-        "mor",
-        "iawn",
-        "hefo",
-    ]
-)
+# Kept compact: the formatter would give each word a line of its own.
+# fmt: off
+WELSH_STOPWORDS = frozenset([
+    "a", "ac", "ag", "am", "an", "ar", "at", "â", "y", "yr", "’r", "'r", "i", "o", "yn", "ym",
+    "yng", "mae", "maen", "oedd", "oes", "sy", "sydd", "yw", "ydy", "ydyn", "ydych", "ydw",
+    "bod", "fod", "roedd", "bydd", "fydd", "byddwch", "wedi", "heb", "gan", "gyda", "gydag",
+    "hefyd", "hyn", "hynny", "hon", "hwn", "honno", "hwnnw", "fel", "pan", "os", "er", "ei",
+    "eu", "ein", "eich", "fy", "dy", "ni", "chi", "nhw", "hi", "fe", "fo", "e", "ef", "nid",
+    "na", "nad", "neu", "ond", "mai", "bob", "pob", "rhai", "i’r", "i'r", "o’r", "o'r", "a’r",
+    "a'r", "’n", "'n", "’i", "'i", "’w", "'w", "dan", "tan", "drwy", "trwy", "wrth", "rhwng",
+    "ger", "beth", "pa", "pwy", "sut", "ble", "lle", "pam", "pryd", "mwy", "mor", "iawn",
+    "hefo",
+])
+# fmt: on
 
 # Initial mutations, from the mutated onset back to the radical: soft, nasal, aspirate.
 # Order matters: longer onsets first.
@@ -227,7 +132,7 @@ def inflected_forms(lemmas: set[str]) -> set[str]:
     """simplemma's other forms of these dictionary words: plurals, verb endings.
 
     Mutated forms are left out (the browser undoes mutations by rule), and so are
-    long derived forms, which keeps the table about 40 KB gzipped on the search page.
+    long derived forms, which keeps the table about 50 KB gzipped on the search page.
     """
     dictionary = _dictionaries().get_dictionary("cy")
     forms: set[str] = set()
@@ -258,7 +163,9 @@ class SearchWelsh(SearchLanguage):
     lang = "cy"
     language_name = "Welsh"
     stopwords = WELSH_STOPWORDS
+    #: Set when the build's configuration is read (``_remember_locale_dirs``).
     locale_dirs: tuple[Path, ...] = ()
+    cache_dir: Path | None = None
 
     def split(self, input: str) -> list[str]:
         """Words, keeping apostrophe forms such as ``i’r`` whole."""
@@ -285,8 +192,6 @@ class SearchWelsh(SearchLanguage):
         return STEMMER_JS.replace("__FORMS__", _forms_json(words, self.cache_dir)).replace(
             "__UNMUTATE__", json.dumps(_UNMUTATE)
         )
-
-    cache_dir: Path | None = None
 
 
 def _forms_json(words: set[str], cache_dir: Path | None) -> str:

@@ -15,19 +15,19 @@
       button.setAttribute("aria-expanded", checkbox.checked ? "true" : "false");
     });
   }
-  var headingCount = 0;
+  var generatedIdCount = 0;
   function sectionHeadingId(element) {
     var section = element.closest("section");
     var heading = section && section.querySelector("h1, h2, h3, h4");
     if (!heading) return null;
-    if (!heading.id) heading.id = "rightway-heading-" + (++headingCount);
+    if (!heading.id) heading.id = "rightway-heading-" + (++generatedIdCount);
     return heading.id;
   }
   function markScrollableTables() {
     document.querySelectorAll(".table-wrapper").forEach(function (wrapper) {
       if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
         var caption = wrapper.querySelector("caption");
-        var labelId = caption ? (caption.id || (caption.id = "rightway-caption-" + (++headingCount)))
+        var labelId = caption ? (caption.id || (caption.id = "rightway-caption-" + (++generatedIdCount)))
           : sectionHeadingId(wrapper);
         wrapper.setAttribute("tabindex", "0");
         wrapper.setAttribute("role", "region");
