@@ -199,6 +199,20 @@ class PromptsDirective(_ScenarioSetDirective):
         for index, prompt in enumerate(loaded.model.prompts):
             item = nodes.list_item(ids=[f"prompt-{prompt.id}"])
             item += text_node(nodes.paragraph, prompt.text, loaded, ("prompts", index, "text"))
+            if prompt.probes:
+                probes = nodes.bullet_list(classes=["rightway-probes"])
+                for probe_index, probe in enumerate(prompt.probes):
+                    probes += nodes.list_item(
+                        "",
+                        text_node(
+                            nodes.paragraph, probe, loaded, ("prompts", index, "probes", probe_index)
+                        ),
+                    )
+                item += probes
+            if prompt.articles:
+                item += nodes.paragraph(
+                    "", article_list_text(prompt.articles), classes=["rightway-articles-engaged"]
+                )
             items += item
         return [items]
 

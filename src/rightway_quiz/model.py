@@ -82,6 +82,8 @@ class Question(_Strict):
     answer: list[Identifier] = []
     items: list[MatchItem] = []
     explanation: Text
+    # False for options that are an ordered scale, which must not be shuffled.
+    shuffle: bool = True
 
     @property
     def option_ids(self) -> list[str]:
@@ -144,6 +146,8 @@ class Quiz(_Strict):
     pass_mark: int = Field(default=DEFAULT_PASS_MARK, ge=1, le=100)
     objectives: list[Objective] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
+    # How many questions one attempt draws from the bank; None asks them all.
+    draw: int | None = Field(default=None, ge=1)
 
     @property
     def version(self) -> str:
@@ -192,11 +196,17 @@ class Scenario(_Strict):
     articles: list[ArticleNumber] = Field(min_length=1)
 
 
+Audience = Literal["one-to-one", "team", "foster-carer", "residential"]
+
+
 class Prompt(_Strict):
-    """A question a supervisor can put to a practitioner."""
+    """A question a supervisor can put to a practitioner, with follow-up probes."""
 
     id: Identifier
     text: Text
+    probes: list[Text] = []
+    articles: list[ArticleNumber] = []
+    audience: list[Audience] = []
 
 
 class ScenarioSet(_Strict):
