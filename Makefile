@@ -38,7 +38,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 CATALOGS := $(BUILD)/.catalogs
 
 $(CATALOGS): $(INSTALLED) $(PO_FILES)
-	$(BIN)/python -m rightway_quiz.catalogs compile locale src/rightway_quiz/locale
+	$(BIN)/python -m tools.catalogs compile locale src/rightway_quiz/locale
 	@mkdir -p $(BUILD) && touch $@
 
 # -- HTML ----------------------------------------------------------------------
@@ -48,14 +48,14 @@ $(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(SOURCES)
 	$(BIN)/sphinx-build -b html -c . -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) course $(BUILD)/html/$*
 	@touch $@
 
-$(BUILD)/html/index.html: $(INSTALLED) conf.py src/rightway_quiz/landing.py $(CATALOGS)
-	$(BIN)/python -m rightway_quiz.landing $(BUILD)/html
+$(BUILD)/html/index.html: $(INSTALLED) conf.py tools/landing.py $(CATALOGS)
+	$(BIN)/python -m tools.landing $(BUILD)/html
 
 # -- SCORM ---------------------------------------------------------------------
 # Rebuilt only when a language's HTML or the packager changed.
 scorm: $(BUILD)/.scorm
 
-$(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js)
+$(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js tools/*.py)
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
 	@touch $@
 
@@ -69,12 +69,12 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m rightway_quiz.catalogs extract src/rightway_quiz $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale -w 0 --line-width=-1
-	$(BIN)/python -m rightway_quiz.catalogs update $(BUILD)/gettext-package/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
-	$(BIN)/python -m rightway_quiz.catalogs fill locale/cy/LC_MESSAGES
+	$(BIN)/python -m tools.catalogs update $(BUILD)/gettext-package/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
+	$(BIN)/python -m tools.catalogs fill locale/cy/LC_MESSAGES
 
 # -- use -----------------------------------------------------------------------
 serve: html
@@ -84,12 +84,12 @@ test: all $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
 
 bench: all
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(BUILD)

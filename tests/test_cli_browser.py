@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from grader_support import COURSE_DIR, SCHEMA, course, right_response, run, wrong_response
 
-from rightway_quiz.model import Question, Quiz
+from rightway_quiz.course.model import Question, Quiz
 
 pytestmark = pytest.mark.browser
 

@@ -19,9 +19,9 @@ from grader_support import (
     write_json,
 )
 
-from rightway_quiz import answers as answers_module
-from rightway_quiz._progress import ProgressBar
-from rightway_quiz.cli import main
+from rightway_quiz.grader import answers as answers_module
+from rightway_quiz.grader._progress import ProgressBar
+from rightway_quiz.grader.cli import main
 
 COUNTS = re.compile(r"Answers read: ([\d,]+); graded: ([\d,]+); rejected: ([\d,]+)\.")
 

@@ -13,7 +13,7 @@ import pytest
 from grader_support import course, csv_rows, run, write_csv
 
 from rightway_quiz import build_report, grade_rows
-from rightway_quiz.report import point_biserial
+from rightway_quiz.grader.report import point_biserial
 
 
 def cohort(tmp_path: Path) -> Path:

@@ -179,7 +179,7 @@ def test_default_course_dir_is_the_current_folder(
 ) -> None:
     from grader_support import COURSE_DIR
 
-    from rightway_quiz.cli import main
+    from rightway_quiz.grader.cli import main
 
     monkeypatch.chdir(COURSE_DIR)
     assert main(["list"]) == 0

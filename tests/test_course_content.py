@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 from conftest import LANGUAGES, PROJECT_ROOT
 
-from rightway_quiz._originality import RUN_LENGTH, find_copied_runs, seeds_dir, strip_quotations
+from tools.originality_check import RUN_LENGTH, find_copied_runs, seeds_dir, strip_quotations
 
 MODULES = {
     "introduction": "introduction",

@@ -10,7 +10,7 @@ from docutils.frontend import get_default_settings
 from myst_parser.mdit_to_docutils import base
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
-from rightway_quiz.myst_speedup import make_document, speed_up_myst
+from rightway_quiz.sphinxext.myst_speedup import make_document, speed_up_myst
 
 
 def test_the_pinned_myst_parser_gets_the_cached_make_document() -> None:
@@ -40,7 +40,7 @@ def _comparable(settings: dict[str, object]) -> dict[str, object]:
 def test_parsers_are_reused_but_never_shared_while_busy() -> None:
     from myst_parser.config.main import MdParserConfig
 
-    from rightway_quiz import myst_speedup
+    from rightway_quiz.sphinxext import myst_speedup
 
     config = MdParserConfig()
     first = myst_speedup._take_parser(config)

@@ -11,13 +11,13 @@ import pytest
 from conftest import PROJECT_ROOT
 from test_browser_site import axe_violations
 
-from rightway_quiz.loader import load_quizzes
-from rightway_quiz.model import Question, Quiz
+from rightway_quiz.course.loader import load_quizzes
+from rightway_quiz.course.model import Question, Quiz
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "participation"
 PAGE = "principles/participation.html"
-SCHEMA = PROJECT_ROOT / "src" / "rightway_quiz" / "schemas" / "answers.schema.json"
+SCHEMA = PROJECT_ROOT / "src" / "rightway_quiz" / "grader" / "schemas" / "answers.schema.json"
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rightway_quiz.loader import SourceError, load_quiz, load_quizzes
-from rightway_quiz.model import Quiz
+from rightway_quiz.course.loader import SourceError, load_quiz, load_quizzes
+from rightway_quiz.course.model import Quiz
 
 BAD = Path(__file__).parent / "fixtures" / "bad-quizzes"
 PROJECT_QUIZZES = Path(__file__).resolve().parent.parent / "quizzes"

@@ -18,8 +18,8 @@ from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
 from test_browser_site import axe_violations
 from test_quiz_browser import answer
 
-from rightway_quiz.loader import load_quizzes
-from rightway_quiz.model import Quiz
+from rightway_quiz.course.loader import load_quizzes
+from rightway_quiz.course.model import Quiz
 from rightway_quiz.scorm import LanguageBuild, package_name
 from rightway_quiz.scorm._package import sco_file
 

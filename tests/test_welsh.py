@@ -11,7 +11,7 @@ import pytest
 from conftest import PROJECT_ROOT, html_pages
 
 from rightway_quiz.i18n import LOCALE_DIR
-from rightway_quiz.welsh_checks import (
+from tools.welsh_checks import (
     catalog_texts,
     catalogs,
     completeness_problems,

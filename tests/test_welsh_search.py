@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from rightway_quiz.search_cy import WELSH_STOPWORDS
+from rightway_quiz.sphinxext.search_cy import WELSH_STOPWORDS
 
 pytestmark = pytest.mark.browser
 

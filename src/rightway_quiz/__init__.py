@@ -1,4 +1,4 @@
-"""The Right Way course: Sphinx extension, quiz engine, SCORM packager and grader.
+"""The Right Way course: course model, Sphinx extension, SCORM packager and grader.
 
 The public names below load on first use (PEP 562), so ``rightway-quiz`` and the
 SCORM packager start without importing Sphinx and everything else they never use.
@@ -12,39 +12,45 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .answers import AnswerFile, InputError, read_answer_file
-    from .grading import Attempt, Gradebook, Grader, LearnerResult, grade_files, grade_rows
-    from .loader import SourceError, load_articles, load_quiz, load_quizzes, load_scenario_sets
-    from .model import Question, Quiz, Scenario, ScenarioSet
-    from .report import CohortReport, build_report
-    from .sources import Course, load_course
+    from .course.course import Course, load_course
+    from .course.loader import (
+        SourceError,
+        load_articles,
+        load_quiz,
+        load_quizzes,
+        load_scenario_sets,
+    )
+    from .course.model import Question, Quiz, Scenario, ScenarioSet
+    from .grader.answers import AnswerFile, InputError, read_answer_file
+    from .grader.grading import Attempt, Gradebook, Grader, LearnerResult, grade_files, grade_rows
+    from .grader.report import CohortReport, build_report
 
 __version__ = "0.1.0"
 
 #: Public name -> the module that defines it.
 _PUBLIC = {
-    "AnswerFile": "answers",
-    "InputError": "answers",
-    "read_answer_file": "answers",
-    "Attempt": "grading",
-    "Gradebook": "grading",
-    "Grader": "grading",
-    "LearnerResult": "grading",
-    "grade_files": "grading",
-    "grade_rows": "grading",
-    "SourceError": "loader",
-    "load_articles": "loader",
-    "load_quiz": "loader",
-    "load_quizzes": "loader",
-    "load_scenario_sets": "loader",
-    "Question": "model",
-    "Quiz": "model",
-    "Scenario": "model",
-    "ScenarioSet": "model",
-    "CohortReport": "report",
-    "build_report": "report",
-    "Course": "sources",
-    "load_course": "sources",
+    "AnswerFile": "grader.answers",
+    "InputError": "grader.answers",
+    "read_answer_file": "grader.answers",
+    "Attempt": "grader.grading",
+    "Gradebook": "grader.grading",
+    "Grader": "grader.grading",
+    "LearnerResult": "grader.grading",
+    "grade_files": "grader.grading",
+    "grade_rows": "grader.grading",
+    "SourceError": "course.loader",
+    "load_articles": "course.loader",
+    "load_quiz": "course.loader",
+    "load_quizzes": "course.loader",
+    "load_scenario_sets": "course.loader",
+    "Question": "course.model",
+    "Quiz": "course.model",
+    "Scenario": "course.model",
+    "ScenarioSet": "course.model",
+    "CohortReport": "grader.report",
+    "build_report": "grader.report",
+    "Course": "course.course",
+    "load_course": "course.course",
 }
 
 __all__ = [
@@ -84,34 +90,7 @@ def __getattr__(name: str) -> Any:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the extension with Sphinx."""
-    from .config import setup_config
-    from .content import setup_content
-    from .course_data import setup_course_data
-    from .i18n import setup_i18n
-    from .language_switch import setup_language_switch
-    from .myst_speedup import PooledMystParser, speed_up_myst
-    from .quiz import setup_quiz
-    from .scorm import setup_scorm
-    from .search_cy import setup_welsh_search
-    from .self_assessment import setup_self_assessment
-    from .theme import setup_theme
+    """Register the extension with Sphinx (``extensions = ["rightway_quiz"]``)."""
+    from .sphinxext import setup as setup_extension
 
-    speed_up_myst()
-    if "myst_parser" in app.extensions:
-        app.add_source_parser(PooledMystParser, override=True)
-    setup_config(app)
-    setup_i18n(app)
-    setup_theme(app)
-    setup_language_switch(app)
-    setup_course_data(app)
-    setup_quiz(app)
-    setup_content(app)
-    setup_self_assessment(app)
-    setup_scorm(app)
-    setup_welsh_search(app)
-    return {
-        "version": __version__,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return setup_extension(app)

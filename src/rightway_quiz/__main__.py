@@ -1,5 +1,5 @@
 """``python -m rightway_quiz``: the same as the ``rightway-quiz`` command."""
 
-from .cli import entrypoint
+from .grader.cli import entrypoint
 
 entrypoint()

@@ -1,22 +1,55 @@
-"""The extension's own interface strings (buttons, labels, messages) and catalog tools."""
+"""The course's one translation front end: which catalog, where it lives, and a translator.
+
+Sphinx (``sphinxext.i18n``) and the command-line tool read the same ``rightway``
+catalog. This module imports nothing from Sphinx, so the grader and the SCORM
+packager can use it without loading Sphinx.
+"""
 
 from __future__ import annotations
 
+import gettext
+import os
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 
-from sphinx.application import Sphinx
-from sphinx.locale import get_translation
+import polib
 
 MESSAGE_CATALOG_NAME = "rightway"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-#: Translate an interface string into the build's language (lazily).
-_ = get_translation(MESSAGE_CATALOG_NAME)
-
 #: Each language's name in that language: used for the language switch.
 AUTONYMS = {"cy": "Cymraeg", "en": "English"}
+LANGUAGES = tuple(sorted(AUTONYMS))
 
 
-def setup_i18n(app: Sphinx) -> None:
-    """Load the extension's catalog for the build language."""
-    app.add_message_catalog(MESSAGE_CATALOG_NAME, str(LOCALE_DIR))
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """Welsh when ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starts with ``cy``, else English."""
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "cy" if value.lower().startswith(("cy", "cym")) else "en"
+    return "en"
+
+
+@cache
+def translator(language: str) -> Callable[[str], str]:
+    """``gettext`` for ``language`` from the ``rightway`` catalog (English: the message itself).
+
+    Reads the compiled ``.mo``, or the ``.po`` when the ``.mo`` is missing or older
+    (a fresh checkout before ``make``).
+    """
+    if language not in LANGUAGES or language == "en":
+        return str
+    po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{MESSAGE_CATALOG_NAME}.po"
+    mo_path = po_path.with_suffix(".mo")
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
+        with mo_path.open("rb") as handle:
+            return gettext.GNUTranslations(handle).gettext
+    if not po_path.exists():
+        return str
+    table = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)).translated_entries()}
+    return lambda message: table.get(message, message)

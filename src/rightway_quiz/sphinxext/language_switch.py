@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .config import get_settings
-from .i18n import AUTONYMS
+from ..i18n import AUTONYMS
 
 
 def setup_language_switch(app: Sphinx) -> None:

@@ -1,6 +1,6 @@
 """Checks that the Welsh course is complete, Welsh, spelt right and uses the agreed terms.
 
-Used by the test suite and by translators: ``python -m rightway_quiz.welsh_checks``.
+Used by the test suite and by translators: ``python -m tools.welsh_checks``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from .search_cy import WORD, lemma
+from rightway_quiz.sphinxext.search_cy import WORD, lemma
 
 MIN_BLOCK_WORDS = 4
 _ADDRESS = re.compile(r"https?://|www\.|@|\.(?:org|uk|com|wales|cymru)\b")
@@ -259,7 +259,7 @@ def catalog_texts(po_paths: Iterable[Path]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Print every Welsh problem found; exit 1 if any."""
     parser = argparse.ArgumentParser(
-        prog="python -m rightway_quiz.welsh_checks", description=__doc__
+        prog="python -m tools.welsh_checks", description=__doc__
     )
     parser.add_argument("--locale", type=Path, default=Path("locale/cy/LC_MESSAGES"))
     parser.add_argument("--terms", type=Path, default=Path("locale/terminology.tsv"))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._messages import _
+from .messages import _
 from .answers import (
     AnswerFile,
     InputError,
@@ -32,8 +32,8 @@ from .answers import (
     parse_answer_data,
     read_answer_file,
 )
-from .model import Question, Quiz
-from .sources import Course
+from ..course.model import Question, Quiz
+from ..course.course import Course
 
 #: How many rejections a gradebook keeps in full; the rest are only counted.
 KEPT_REJECTIONS = 10_000
@@ -104,12 +104,6 @@ class Outcome:
         self.response = response
         self.answered = bool(response)
         self.correct = response == (question.correct_response() if right is None else right)
-
-    def chosen_options(self) -> list[str]:
-        """The option ids chosen (for matching, the options chosen for any item)."""
-        if isinstance(self.response, dict):
-            return list(self.response.values())
-        return list(self.response)
 
     def wrong_choices(self) -> list[str]:
         """What was chosen and is wrong: option ids, or ``item→option`` for matching."""
@@ -222,7 +216,7 @@ class LearnerResult:
 
     def principles(self) -> list[PrincipleResult]:
         """Score and pass per principle: every attempt of its quizzes; passed if each one passed."""
-        from .sources import principle_sort_key
+        from ..course.course import principle_sort_key
 
         grouped: dict[str, list[Attempt]] = {}
         for attempt in self.attempts:
@@ -688,10 +682,3 @@ def grade_rows(course: Course, rows: Iterable[Sequence[str]], source: str = "<ro
     columns = {"learner": 0, "quiz": 1, "question": 2, "answer": 3}
     grader.add_rows(rows, columns, source)
     return grader.gradebook
-
-
-def iter_missed(attempts: Iterable[Attempt]) -> Iterator[tuple[Attempt, Question, Outcome | None]]:
-    """Every missed question of every attempt."""
-    for attempt in attempts:
-        for question, outcome in attempt.missed():
-            yield attempt, question, outcome

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
-from rightway_quiz._originality import find_copied_runs  # noqa: E402
+from tools.originality_check import find_copied_runs  # noqa: E402
 
 
 def main() -> int:

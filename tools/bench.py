@@ -170,7 +170,7 @@ def page_weight() -> dict[str, object]:
 
 
 def quiz_runtime_size() -> dict[str, int]:
-    static = ROOT / "src" / "rightway_quiz" / "static"
+    static = ROOT / "src" / "rightway_quiz" / "sphinxext" / "static"
     data = b"".join((static / name).read_bytes() for name in QUIZ_ASSETS)
     return {"bytes": len(data), "gzipped": len(gzip.compress(data, 9))}
 
@@ -180,9 +180,9 @@ def scorm_sizes() -> dict[str, int]:
 
 
 def grader(rows: int) -> dict[str, object]:
-    script = ROOT / "scripts" / "bench_grader.py"
+    script = ROOT / "tools" / "bench_grader.py"
     if not script.exists():
-        return {"skipped": "scripts/bench_grader.py not found"}
+        return {"skipped": "tools/bench_grader.py not found"}
     result = subprocess.run(
         [str(BIN / "python"), str(script), "--rows", str(rows), "--json"],
         cwd=ROOT,

@@ -155,10 +155,6 @@ class Quiz(_Strict):
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
-    def question(self, question_id: str) -> Question | None:
-        """The question with this id, if any."""
-        return next((q for q in self.questions if q.id == question_id), None)
-
     def objective_coverage(self) -> dict[str, int]:
         """How many questions assess each objective."""
         counts = {objective.id: 0 for objective in self.objectives}

@@ -1,6 +1,6 @@
 """Catalog chores for ``make``: compile, extract the extension's strings, merge, fill.
 
-Run as ``python -m rightway_quiz.catalogs compile|extract|update|fill …``.
+Run as ``python -m tools.catalogs compile|extract|update|fill …``.
 """
 
 from __future__ import annotations
@@ -128,8 +128,8 @@ def fill_from_memory(catalog_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m rightway_quiz.catalogs compile|extract|update|fill …``: catalog chores for make."""
-    parser = argparse.ArgumentParser(prog="python -m rightway_quiz.catalogs")
+    """``python -m tools.catalogs compile|extract|update|fill …``: catalog chores for make."""
+    parser = argparse.ArgumentParser(prog="python -m tools.catalogs")
     commands = parser.add_subparsers(dest="command", required=True)
     compile_ = commands.add_parser("compile", help="compile .po files (or folders of them) to .mo")
     compile_.add_argument("paths", nargs="+", type=Path)

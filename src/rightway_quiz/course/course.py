@@ -9,7 +9,6 @@ has no translation yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,12 +17,13 @@ import polib
 
 from .loader import (
     ARTICLES_FILE,
+    Loaded,
     SourceError,
     load_articles,
     load_quizzes,
     load_scenario_sets,
 )
-from .model import Article, Question, Quiz, ScenarioSet
+from .model import Article, ArticleList, Quiz, ScenarioSet
 
 #: The course's principles in teaching order (AUTHORING.md); others sort after, by id.
 PRINCIPLE_ORDER = (
@@ -54,10 +54,14 @@ def find_course_dir(explicit: Path | None = None, cwd: Path | None = None) -> Pa
     here = Path.cwd() if cwd is None else cwd
     if (here / QUIZ_DIR).is_dir():
         return here
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
-def _paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str) -> list[str]:
+    """The course's one paragraph rule: blank lines separate paragraphs, inner whitespace folds.
+
+    Each paragraph is one translatable message, in the pages and in the tool alike.
+    """
     return [" ".join(block.split()) for block in text.strip().split("\n\n") if block.strip()]
 
 
@@ -94,7 +98,7 @@ class ContentTranslations:
 
     def paragraphs(self, source: str) -> list[str]:
         """A text's paragraphs, each translated where a translation exists."""
-        return [self.messages.get(block, block) for block in _paragraphs(source)]
+        return [self.messages.get(block, block) for block in split_paragraphs(source)]
 
     def block(self, source: str) -> str:
         """A multi-paragraph text in this language, paragraphs separated by a blank line."""
@@ -106,21 +110,31 @@ class ContentTranslations:
 
 @dataclass(frozen=True)
 class Course:
-    """Every quiz, scenario set and article summary of one course folder."""
+    """Every quiz, scenario set and article summary of one course folder, with their sources."""
 
     root: Path
-    quizzes: dict[str, Quiz]
-    scenario_sets: dict[str, ScenarioSet]
-    articles: dict[int, Article]
+    quiz_sources: dict[str, Loaded[Quiz]]
+    scenario_sources: dict[str, Loaded[ScenarioSet]]
+    article_source: Loaded[ArticleList] | None
 
     @cached_property
-    def questions(self) -> dict[str, tuple[Quiz, Question]]:
-        """Every question by id (ids are unique across quizzes), with its quiz."""
-        return {q.id: (quiz, q) for quiz in self.quizzes.values() for q in quiz.questions}
+    def quizzes(self) -> dict[str, Quiz]:
+        """Every quiz by id."""
+        return {key: loaded.model for key, loaded in self.quiz_sources.items()}
+
+    @cached_property
+    def scenario_sets(self) -> dict[str, ScenarioSet]:
+        """Every principle's scenarios and prompts, by principle."""
+        return {key: loaded.model for key, loaded in self.scenario_sources.items()}
+
+    @cached_property
+    def articles(self) -> dict[int, Article]:
+        """The article summaries by number (none when the course has no ``articles.yaml``)."""
+        return {} if self.article_source is None else self.article_source.model.by_number()
 
     def principles(self) -> list[str]:
         """Every principle that has a quiz or scenarios, in teaching order."""
-        found = {quiz.principle for quiz in self.quizzes.values()} | set(self.scenario_sets)
+        found = {quiz.principle for quiz in self.quizzes.values()} | set(self.scenario_sources)
         return sorted(found, key=principle_sort_key)
 
     def quizzes_for(self, principle: str) -> list[Quiz]:
@@ -135,26 +149,24 @@ class Course:
         return ContentTranslations.load(self.root, language)
 
 
-def load_course(root: Path) -> Course:
+def load_course(
+    root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
+) -> Course:
     """Read and check ``quizzes/`` and, if present, ``scenarios/`` (with ``articles.yaml``)."""
-    quiz_dir = root / QUIZ_DIR
-    if not quiz_dir.is_dir():
+    quiz_path = root / quiz_dir
+    if not quiz_path.is_dir():
         raise SourceError(
-            quiz_dir, None, None, "no such folder: use --course-dir to say where the course is"
+            quiz_path, None, None, "no such folder: use --course-dir to say where the course is"
         )
-    quizzes = {key: loaded.model for key, loaded in load_quizzes(quiz_dir).items()}
-    scenario_dir = root / SCENARIO_DIR
-    scenario_sets: dict[str, ScenarioSet] = {}
-    articles: dict[int, Article] = {}
-    if scenario_dir.is_dir():
-        scenario_sets = {
-            key: loaded.model for key, loaded in load_scenario_sets(scenario_dir).items()
-        }
-        if (scenario_dir / ARTICLES_FILE).exists():
-            articles = load_articles(scenario_dir).model.by_number()
-    return Course(root=root, quizzes=quizzes, scenario_sets=scenario_sets, articles=articles)
-
-
-def article_numbers(numbers: Iterable[int]) -> list[int]:
-    """Distinct article numbers in ascending order."""
-    return sorted(set(numbers))
+    scenario_path = root / scenario_dir
+    has_scenarios = scenario_path.is_dir()
+    return Course(
+        root=root,
+        quiz_sources=load_quizzes(quiz_path),
+        scenario_sources=load_scenario_sets(scenario_path) if has_scenarios else {},
+        article_source=(
+            load_articles(scenario_path)
+            if has_scenarios and (scenario_path / ARTICLES_FILE).exists()
+            else None
+        ),
+    )

@@ -61,7 +61,7 @@ def code_fingerprint() -> str:
     extension rebuilds every page: Sphinx alone only notices edited sources.
     """
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole package: model and catalogs shape pages too
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".html", ".js", ".css", ".conf", ".mo"}:
             digest.update(str(path.relative_to(package)).encode())

@@ -21,8 +21,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from .course_data import course_data, paragraphs, text_node
 from .i18n import _
-from .loader import Loaded
-from .model import Article, ArticleList, ScenarioSet
+from ..course.loader import Loaded
+from ..course.model import Article, ArticleList, ScenarioSet
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class ObjectivesDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        loaded = course_data(self.env).quizzes.get(self.arguments[0])
+        loaded = course_data(self.env).quiz_sources.get(self.arguments[0])
         if loaded is None:
             logger.warning(
                 "unknown quiz %r for objectives",
@@ -135,7 +135,7 @@ class _ScenarioSetDirective(SphinxDirective):
     required_arguments = 1
 
     def scenario_set(self) -> Loaded[ScenarioSet] | None:
-        loaded = course_data(self.env).scenario_sets.get(self.arguments[0])
+        loaded = course_data(self.env).scenario_sources.get(self.arguments[0])
         if loaded is None:
             logger.warning(
                 "no scenarios/%s.yaml",
@@ -242,7 +242,7 @@ class ArticlesDirective(SphinxDirective):
     final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
-        articles = course_data(self.env).articles
+        articles = course_data(self.env).article_source
         if articles is None:
             logger.warning(
                 "no scenarios/articles.yaml",
@@ -286,7 +286,7 @@ class ArticleIndexDirective(SphinxDirective):
     """``{article-index}``: every article the course uses, linked to the pages that use it."""
 
     def run(self) -> list[nodes.Node]:
-        articles = course_data(self.env).articles
+        articles = course_data(self.env).article_source
         if articles is None:
             return []
         self.env.note_dependency(str(articles.path))

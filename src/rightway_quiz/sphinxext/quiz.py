@@ -19,8 +19,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from .course_data import course_data, paragraphs, text_node
 from .i18n import _
-from .loader import Loaded
-from .model import Question, Quiz
+from ..course.loader import Loaded
+from ..course.model import Question, Quiz
 
 logger = logging.getLogger(__name__)
 MIN_QUESTIONS_PER_OBJECTIVE = 2
@@ -61,7 +61,7 @@ class QuizDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         quiz_id = self.arguments[0]
-        loaded = course_data(self.env).quizzes.get(quiz_id)
+        loaded = course_data(self.env).quiz_sources.get(quiz_id)
         if loaded is None:
             logger.warning(
                 "unknown quiz %r (no quizzes/%s.yaml)",

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from ._messages import _
+from .messages import _
 from ._output import markdown_text
-from .model import Prompt, Scenario
-from .sources import ContentTranslations, Course
+from ..course.model import Prompt, Scenario
+from ..course.course import ContentTranslations, Course
 
 PromptKind = Literal["scenario", "question", "any"]
 

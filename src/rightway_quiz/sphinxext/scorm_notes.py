@@ -10,14 +10,30 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..config import get_settings
-from ..i18n import _
-from ..quiz import quiz_part
-from ._course import LanguageBuild, Module, QuizInfo
+from .config import get_settings
+from .i18n import _
+from .quiz import quiz_part
+from ..scorm._course import LanguageBuild, Module, QuizInfo
 
 logger = logging.getLogger(__name__)
 # Quizzes per page, noted while reading: unpickling every doctree again later cost ~0.3 s.
 QUIZZES_ATTR = "rightway_quizzes_by_page"
+
+
+#: Runs before rightway-quiz.js (default priority 500), so it can tell the quiz
+#: runtime to leave saving to the LMS before the quiz restores browser storage.
+CONTENT_SCRIPT_PRIORITY = 400
+
+
+def setup_scorm(app: Sphinx) -> None:
+    """Add the content-page runtime to HTML builds and write the packager's summary."""
+    app.connect("builder-inited", _add_content_script)
+    setup_course_summary(app)
+
+
+def _add_content_script(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_js_file("rightway-scorm.js", priority=CONTENT_SCRIPT_PRIORITY, defer="defer")
 
 
 def setup_course_summary(app: Sphinx) -> None:

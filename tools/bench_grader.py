@@ -1,6 +1,6 @@
 """Benchmark: grading answer rows vs reading the same CSV with Python's ``csv`` module alone.
 
-    python scripts/bench_grader.py [--rows 1000000] [--runs 3] [--json [PATH]] [--check]
+    python tools/bench_grader.py [--rows 1000000] [--runs 3] [--json [PATH]] [--check]
 
 Writes a synthetic answers CSV (every learner answers every question of every
 quiz, about 70% right) to a temporary folder, then, in fresh processes, times
@@ -35,7 +35,7 @@ GOAL_PEAK_MB = 200
 
 def synthetic_course(folder: Path) -> Path:
     """Seven quizzes of ten questions of every type, for when the course has none yet."""
-    from rightway_quiz.sources import PRINCIPLE_ORDER
+    from rightway_quiz.course.course import PRINCIPLE_ORDER
 
     quiz_dir = folder / "quizzes"
     quiz_dir.mkdir(parents=True)
@@ -133,7 +133,7 @@ def child(mode: str, path: Path, course_dir: Path) -> None:
         import contextlib
         import io
 
-        from rightway_quiz.cli import main as cli_main
+        from rightway_quiz.grader.cli import main as cli_main
 
         out = path.with_suffix(".out.csv")
         start = time.perf_counter()
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             "attempts": counts.get("attempts"),
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {platform.system()}",
-            "command": "python scripts/bench_grader.py "
+            "command": "python tools/bench_grader.py "
             + " ".join(argv if argv is not None else sys.argv[1:]),
         }
     print(

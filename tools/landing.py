@@ -1,6 +1,6 @@
 """The bilingual landing page at the top of the built site: Welsh first, equal prominence.
 
-Run by ``make``: ``python -m rightway_quiz.landing _build/html``.
+Run by ``make``: ``python -m tools.landing _build/html``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from sphinx.config import Config
 from sphinx.util.tags import Tags
 
-from .i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
+from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write ``index.html`` into the given output folder, reading titles from ``conf.py``."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m rightway_quiz.landing OUTPUT_DIR", file=sys.stderr)
+        print("usage: python -m tools.landing OUTPUT_DIR", file=sys.stderr)
         return 2
     config = Config.read(Path.cwd(), overrides={}, tags=Tags())
     titles: dict[str, str] = config._raw_config.get("rightway_titles", {})

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._messages import _
+from .messages import _
 
 ANSWERS_FORMAT = "rightway-answers"
 ANSWERS_FORMAT_VERSION = 1

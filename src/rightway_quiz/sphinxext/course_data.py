@@ -1,8 +1,7 @@
-"""The course's structured sources, loaded once per build and shared by the directives."""
+"""The course's structured sources, loaded once per build and kept on the environment."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,34 +10,19 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
+from ..course.course import Course, load_course, split_paragraphs
+from ..course.loader import Loaded, SourceError
+from ..course.model import Location
 from .config import get_settings
-from .loader import (
-    Loaded,
-    SourceError,
-    load_articles,
-    load_quizzes,
-    load_scenario_sets,
-)
-from .model import ArticleList, Location, Quiz, ScenarioSet
+
+#: The environment attribute holding the build's :class:`Course`.
+COURSE_ATTR = "rightway_course"
 
 
 class CourseSourceError(SphinxError):
     """A quiz, scenario or article file is malformed: the build stops."""
 
     category = "Course source error"
-
-
-@dataclass(frozen=True)
-class CourseData:
-    """Every quiz, scenario set and article summary of the course."""
-
-    quizzes: dict[str, Loaded[Quiz]]
-    scenario_sets: dict[str, Loaded[ScenarioSet]]
-    articles: Loaded[ArticleList] | None
-
-
-# Keyed by source folder: directives see the environment, not the application.
-_COURSE_DATA: dict[Path, CourseData] = {}
 
 
 def setup_course_data(app: Sphinx) -> None:
@@ -48,22 +32,18 @@ def setup_course_data(app: Sphinx) -> None:
 
 def _load_course_data(app: Sphinx) -> None:
     settings = get_settings(app)
-    quiz_dir = Path(app.confdir, settings.quiz_dir)
-    scenario_dir = Path(app.confdir, settings.scenario_dir)
     try:
-        articles_path = scenario_dir / "articles.yaml"
-        _COURSE_DATA[Path(app.srcdir)] = CourseData(
-            quizzes=load_quizzes(quiz_dir),
-            scenario_sets=load_scenario_sets(scenario_dir),
-            articles=load_articles(scenario_dir) if articles_path.exists() else None,
-        )
+        course = load_course(Path(app.confdir), settings.quiz_dir, settings.scenario_dir)
     except SourceError as error:
         raise CourseSourceError(str(error)) from None
+    # On the environment, where directives look; parallel readers get it with the fork.
+    setattr(app.env, COURSE_ATTR, course)
 
 
-def course_data(env: BuildEnvironment) -> CourseData:
+def course_data(env: BuildEnvironment) -> Course:
     """The sources loaded for this build."""
-    return _COURSE_DATA[Path(env.srcdir)]
+    course: Course = getattr(env, COURSE_ATTR)
+    return course
 
 
 def text_node(
@@ -82,5 +62,4 @@ def text_node(
 
 def paragraphs(text: str, loaded: Loaded[Any], location: Location) -> list[nodes.Element]:
     """Blank-line separated text as translatable paragraphs, one message each."""
-    blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
-    return [text_node(nodes.paragraph, block, loaded, location) for block in blocks if block]
+    return [text_node(nodes.paragraph, block, loaded, location) for block in split_paragraphs(text)]
