@@ -123,7 +123,7 @@ def phone_page(browser: object) -> Iterator[object]:
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_extension_catalogs() -> None:
     """The extension's Welsh catalog must be compiled before any Welsh test build."""
-    from tools.catalogs import compile_catalogs
     from rightway_quiz.i18n import LOCALE_DIR
+    from tools.catalogs import compile_catalogs
 
     compile_catalogs(LOCALE_DIR)

@@ -9,12 +9,19 @@ from typing import Any
 
 import pytest
 
-from rightway_quiz.grader.cli import main
-from rightway_quiz.course.model import Question, Quiz
 from rightway_quiz.course.course import Course, load_course
+from rightway_quiz.course.model import Question, Quiz
+from rightway_quiz.grader.cli import main
 
 COURSE_DIR = Path(__file__).parent / "fixtures" / "grader-course"
-SCHEMA = Path(__file__).parent.parent / "src" / "rightway_quiz" / "grader" / "schemas" / "answers.schema.json"
+SCHEMA = (
+    Path(__file__).parent.parent
+    / "src"
+    / "rightway_quiz"
+    / "grader"
+    / "schemas"
+    / "answers.schema.json"
+)
 
 
 def course() -> Course:

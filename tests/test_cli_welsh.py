@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from grader_support import answer_document, course, csv_rows, run, write_csv, write_json
 
-from rightway_quiz.i18n import default_language
 from rightway_quiz.grader.cli import main
+from rightway_quiz.i18n import default_language
 
 WELSH_TITLE = "Cyfranogiad: gwirio eich dealltwriaeth"
 

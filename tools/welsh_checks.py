@@ -258,9 +258,7 @@ def catalog_texts(po_paths: Iterable[Path]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print every Welsh problem found; exit 1 if any."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.welsh_checks", description=__doc__
-    )
+    parser = argparse.ArgumentParser(prog="python -m tools.welsh_checks", description=__doc__)
     parser.add_argument("--locale", type=Path, default=Path("locale/cy/LC_MESSAGES"))
     parser.add_argument("--terms", type=Path, default=Path("locale/terminology.tsv"))
     parser.add_argument("--html", type=Path, default=Path("_build/html/cy"))

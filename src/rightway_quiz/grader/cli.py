@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .. import __version__
-from .messages import LANGUAGES, _, default_language, set_language
+from ..course.course import Course, find_course_dir, load_course
+from ..course.loader import SourceError
 from ._progress import ProgressBar
 from .answers import InputError
 from .grading import Grader, Rejection
-from ..course.loader import SourceError
+from .messages import LANGUAGES, _, default_language, set_language
 from .prompts import (
     PromptKind,
     answer_text,
@@ -33,7 +34,6 @@ from .prompts import (
 )
 from .report import REPORT_FORMATS, build_report, render_report
 from .results import FORMATS, Namer, counts_line, grades_document, missed_lines, render
-from ..course.course import Course, find_course_dir, load_course
 from .take import Stopped, take_quiz
 
 PROG = "rightway-quiz"

@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .messages import _
+from ..course.course import Course
+from ..course.model import Question, Quiz
 from .answers import (
     AnswerFile,
     InputError,
@@ -32,8 +33,7 @@ from .answers import (
     parse_answer_data,
     read_answer_file,
 )
-from ..course.model import Question, Quiz
-from ..course.course import Course
+from .messages import _
 
 #: How many rejections a gradebook keeps in full; the rest are only counted.
 KEPT_REJECTIONS = 10_000

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .messages import _
-from ._output import markdown_text
-from ..course.model import Prompt, Scenario
 from ..course.course import ContentTranslations, Course
+from ..course.model import Prompt, Scenario
+from ._output import markdown_text
+from .messages import _
 
 PromptKind = Literal["scenario", "question", "any"]
 

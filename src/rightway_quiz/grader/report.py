@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .messages import _
+from ..course.course import ContentTranslations, principle_sort_key
+from ..course.model import Question
 from ._output import csv_text, html_page, html_text
 from .grading import Attempt, Gradebook
-from ..course.model import Question
-from ..course.course import ContentTranslations, principle_sort_key
+from .messages import _
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
 TOP_WRONG_OPTIONS = 3

@@ -11,11 +11,11 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .messages import _, current_language
+from ..course.course import ContentTranslations, Course
+from ..course.model import Question
 from ._output import csv_text, html_page, html_text, markdown_text, pseudonym
 from .grading import Attempt, Gradebook, LearnerResult, Outcome
-from ..course.model import Question
-from ..course.course import ContentTranslations, Course
+from .messages import _, current_language
 
 FORMATS = ("table", "csv", "json", "md", "html")
 Record = dict[str, Any]

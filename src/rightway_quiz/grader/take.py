@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from .messages import _
-from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
-from ..course.model import Question, Quiz
 from ..course.course import ContentTranslations
+from ..course.model import Question, Quiz
+from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
+from .messages import _
 
 TAKE_PAGE = "rightway-quiz take"
 

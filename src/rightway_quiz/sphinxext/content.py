@@ -19,10 +19,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from .course_data import course_data, paragraphs, text_node
-from .i18n import _
 from ..course.loader import Loaded
 from ..course.model import Article, ArticleList, ScenarioSet
+from .course_data import course_data, paragraphs, text_node
+from .i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +205,10 @@ class PromptsDirective(_ScenarioSetDirective):
                     probes += nodes.list_item(
                         "",
                         text_node(
-                            nodes.paragraph, probe, loaded, ("prompts", index, "probes", probe_index)
+                            nodes.paragraph,
+                            probe,
+                            loaded,
+                            ("prompts", index, "probes", probe_index),
                         ),
                     )
                 item += probes

@@ -12,8 +12,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import get_settings
 from ..i18n import AUTONYMS
+from .config import get_settings
 
 
 def setup_language_switch(app: Sphinx) -> None:

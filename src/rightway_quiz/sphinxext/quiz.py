@@ -17,10 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from .course_data import course_data, paragraphs, text_node
-from .i18n import _
 from ..course.loader import Loaded
 from ..course.model import Question, Quiz
+from .course_data import course_data, paragraphs, text_node
+from .i18n import _
 
 logger = logging.getLogger(__name__)
 MIN_QUESTIONS_PER_OBJECTIVE = 2

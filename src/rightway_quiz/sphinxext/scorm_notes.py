@@ -10,10 +10,10 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..scorm._course import LanguageBuild, Module, QuizInfo
 from .config import get_settings
 from .i18n import _
 from .quiz import quiz_part
-from ..scorm._course import LanguageBuild, Module, QuizInfo
 
 logger = logging.getLogger(__name__)
 # Quizzes per page, noted while reading: unpickling every doctree again later cost ~0.3 s.
