@@ -10,6 +10,7 @@ BUILD := _build
 LANGUAGES := cy en
 SPHINXOPTS ?= -n -W --keep-going -q -j auto
 INSTALLED := $(VENV)/.installed-stamp
+TEST_INSTALLED := $(VENV)/.test-installed-stamp
 PO_FILES := $(shell find locale src/rightway_quiz/locale -name '*.po' 2>/dev/null)
 SOURCES := conf.py $(shell find course quizzes scenarios src/rightway_quiz -type f \
 	! -name '*.mo' ! -name '*.pyc' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) $(PO_FILES)
@@ -22,14 +23,19 @@ ifeq ($(filter -j% --jobs%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
 MAKEFLAGS += -j2
 endif
 
-.PHONY: all html scorm gettext update-po serve test lint bench clean
+.PHONY: all html scorm gettext update-po serve test test-fast lint bench clean
 
 all: html scorm
 
 # -- set-up --------------------------------------------------------------------
+# The course build needs only the package; test and lint tools are extras.
 $(INSTALLED): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e .
+	@touch $@
+
+$(TEST_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
 	@touch $@
 
 # Theme and extension catalogs load before Sphinx compiles .po files itself,
@@ -80,15 +86,20 @@ update-po: gettext
 serve: html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILD)/html $(PORT)
 
-test: all $(NODE_STAMP)
+test: all $(NODE_STAMP) $(TEST_INSTALLED)
 	$(BIN)/python -m pytest
 
-lint: $(INSTALLED)
+# The fast tier: every test that needs no browser (about a minute).
+test-fast: all $(NODE_STAMP) $(TEST_INSTALLED)
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check src tests tools
 	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
-bench: all
+bench: all $(TEST_INSTALLED)
 	$(BIN)/python tools/bench.py
 
 clean:

@@ -18,7 +18,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "nbsphinx",
-    "rightway_quiz",
+    "rightway_quiz.sphinxext",
 ]
 
 # -- Course ------------------------------------------------------------------

@@ -121,3 +121,24 @@ def test_thin_objective_is_a_warning(make_app: Any, tmp_path: Path) -> None:
     assert "assesses objective 'sample-lo2' with 0 question(s); it needs at least 2" in warnings_of(
         app
     )
+
+
+def test_article_index_follows_an_incremental_rebuild(make_app: Any, tmp_path: Path) -> None:
+    """Citing a new article on one page updates the index page, which was not edited."""
+    shutil.copytree(ROOTS / "test-course", tmp_path / "src")
+    app = make_app("html", srcdir=tmp_path / "src", freshenv=True)
+    app.build()
+    index_page = app.outdir / "reference.html"
+    assert "Article 31" not in index_page.read_text(encoding="utf-8")
+
+    module = tmp_path / "src" / "sub" / "module.md"
+    module.write_text(
+        module.read_text(encoding="utf-8") + "\n```{articles} 31\n```\n", encoding="utf-8"
+    )
+    rebuilt = make_app("html", srcdir=tmp_path / "src")
+    rebuilt.build()
+    assert "sub/module" in rebuilt.env.rightway_pages_read  # an incremental read, not a fresh one
+    assert "reference" not in rebuilt.env.rightway_pages_read
+    html = index_page.read_text(encoding="utf-8")
+    assert "Article 31" in html
+    assert 'href="sub/module.html#article-31"' in html

@@ -1,7 +1,8 @@
 """The Right Way course: course model, Sphinx extension, SCORM packager and grader.
 
 The public names below load on first use (PEP 562), so ``rightway-quiz`` and the
-SCORM packager start without importing Sphinx and everything else they never use.
+SCORM packager start without importing what they never use. The Sphinx extension
+is ``rightway_quiz.sphinxext`` (``extensions = ["rightway_quiz.sphinxext"]``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
     from .course.course import Course, load_course
     from .course.loader import (
         SourceError,
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from .grader.grading import Attempt, Gradebook, Grader, LearnerResult, grade_files, grade_rows
     from .grader.report import CohortReport, build_report
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: Public name -> the module that defines it.
 _PUBLIC = {
@@ -77,7 +76,6 @@ __all__ = [
     "load_quizzes",
     "load_scenario_sets",
     "read_answer_file",
-    "setup",
 ]
 
 
@@ -87,10 +85,3 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the extension with Sphinx (``extensions = ["rightway_quiz"]``)."""
-    from .sphinxext import setup as setup_extension
-
-    return setup_extension(app)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .. import __version__
+from .._version import __version__
 from ..course.course import Course, find_course_dir, load_course
 from ..course.loader import SourceError
 from ._progress import ProgressBar

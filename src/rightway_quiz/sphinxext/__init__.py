@@ -9,7 +9,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import __version__
+from .._version import __version__
 from .config import setup_config
 from .content import setup_content
 from .course_data import setup_course_data

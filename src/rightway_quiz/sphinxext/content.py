@@ -55,6 +55,8 @@ def setup_content(app: Sphinx) -> None:
     app.add_directive("quotation", QuotationDirective)
     app.connect("env-purge-doc", _purge_article_uses)
     app.connect("env-merge-info", _merge_article_uses)
+    app.connect("env-before-read-docs", _note_pages_read)
+    app.connect("env-updated", _rewrite_article_indexes)
     app.connect("doctree-resolved", _fill_article_backlinks)
 
 
@@ -76,16 +78,42 @@ def _article_uses(env: BuildEnvironment) -> dict[int, set[str]]:
     return uses
 
 
+def _index_pages(env: BuildEnvironment) -> set[str]:
+    """Pages holding an ``{article-index}``: their backlinks depend on every other page."""
+    if not hasattr(env, "rightway_article_index_pages"):
+        env.rightway_article_index_pages = set()  # type: ignore[attr-defined]
+    pages: set[str] = env.rightway_article_index_pages  # type: ignore[attr-defined]
+    return pages
+
+
 def _purge_article_uses(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     for pages in _article_uses(env).values():
         pages.discard(docname)
+    _index_pages(env).discard(docname)
 
 
 def _merge_article_uses(
     app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
 ) -> None:
+    merged = set(docnames)
     for number, pages in _article_uses(other).items():
-        _article_uses(env).setdefault(number, set()).update(pages & set(docnames))
+        _article_uses(env).setdefault(number, set()).update(pages & merged)
+    _index_pages(env).update(_index_pages(other) & merged)
+
+
+def _note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.rightway_pages_read = set(docnames)  # type: ignore[attr-defined]
+
+
+def _rewrite_article_indexes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After an incremental read, write the index pages again: a re-read page may cite new articles.
+
+    The index page itself was not edited, so Sphinx alone would keep its old backlinks.
+    """
+    read: set[str] = getattr(env, "rightway_pages_read", set())
+    if not read:
+        return []
+    return sorted(_index_pages(env) - read)
 
 
 def _note_article_use(env: BuildEnvironment, numbers: Iterable[int]) -> None:
@@ -293,6 +321,7 @@ class ArticleIndexDirective(SphinxDirective):
         if articles is None:
             return []
         self.env.note_dependency(str(articles.path))
+        _index_pages(self.env).add(self.env.docname)
         listing = nodes.definition_list(classes=["rightway-articles", "rightway-article-index"])
         for index, article in enumerate(articles.model.articles):
             entry = _article_entry(articles, index, article)

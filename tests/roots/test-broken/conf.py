@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "rightway_quiz"]
+extensions = ["myst_parser", "rightway_quiz.sphinxext"]
 html_theme = "rightway"

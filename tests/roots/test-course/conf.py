@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinx_design", "rightway_quiz"]
+extensions = ["myst_parser", "sphinx_design", "rightway_quiz.sphinxext"]
 html_theme = "rightway"
 rightway_titles = {"en": "Test course", "cy": "Cwrs prawf"}
 rightway_copyrights = {"en": "2026, test", "cy": "2026, prawf"}
