@@ -8,7 +8,15 @@ import lxml.html
 import pytest
 from conftest import LANGUAGES, PROJECT_ROOT
 
-from tools.originality_check import RUN_LENGTH, find_copied_runs, seeds_dir, strip_quotations
+from tools.originality_check import (
+    RUN_LENGTH,
+    find_copied_runs,
+    read_fingerprints,
+    seed_fingerprints,
+    seeds_dir,
+    strip_quotations,
+    write_fingerprints,
+)
 
 MODULES = {
     "introduction": "introduction",
@@ -48,24 +56,42 @@ def test_each_module_has_its_parts(html_dir: Path, language: str, module: str) -
 
 
 def test_course_text_is_in_our_own_words() -> None:
-    seeds = seeds_dir(PROJECT_ROOT)
-    if not seeds.is_dir():
-        pytest.fail(f"seed documents not found at {seeds} (set RIGHTWAY_SEEDS)")
+    """Checked against the stored seed fingerprints: no seed text is needed, or kept."""
     hits = find_copied_runs(PROJECT_ROOT)
     assert hits == [], "\n".join(f"{path}: {run}" for path, run in hits)
 
 
-def test_originality_check_catches_a_copied_sentence(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seed_text = next(iter(sorted(seeds_dir(PROJECT_ROOT).glob("*")))).read_text(encoding="utf-8")
-    words = " ".join(seed_text.split()[200 : 200 + RUN_LENGTH + 3])
+def test_stored_fingerprints_match_the_seed_documents() -> None:
+    seeds = seeds_dir(PROJECT_ROOT)
+    if not seeds.is_dir():
+        pytest.skip(f"seed documents not at {seeds}: the stored fingerprints are used as they are")
+    assert read_fingerprints() == seed_fingerprints(seeds), (
+        "run python -m tools.originality --refresh"
+    )
+
+
+def test_originality_check_catches_a_copied_sentence(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed_sentence = (
+        "Every worker who visits the small red house on the hill must bring the blue "
+        "notebook and a spare pencil for the children who live there"
+    )
+    (seeds / "guide.txt").write_text(f"Preamble. {seed_sentence}. The end.", encoding="utf-8")
+    stored = tmp_path / "fingerprints.bin"
+    write_fingerprints(seed_fingerprints(seeds), stored)
+    assert seed_sentence.encode() not in stored.read_bytes()  # fingerprints, never text
+
+    words = " ".join(seed_sentence.split()[2 : 2 + RUN_LENGTH + 2])
     (tmp_path / "course").mkdir()
     (tmp_path / "course" / "page.md").write_text(f"# Page\n\nWe wrote: {words}\n", encoding="utf-8")
     (tmp_path / "course" / "quoted.md").write_text(
         f"# Page\n\n:::{{quotation}}\n:source: The guide\n{words}\n:::\n", encoding="utf-8"
     )
-    monkeypatch.setenv("RIGHTWAY_SEEDS", str(seeds_dir(PROJECT_ROOT)))
-    hits = find_copied_runs(tmp_path)
+    (tmp_path / "course" / "own.md").write_text(
+        "# Page\n\nA worker brings a notebook and pencils when visiting children at home.\n",
+        encoding="utf-8",
+    )
+    hits = find_copied_runs(tmp_path, read_fingerprints(stored))
     assert [path.name for path, _ in hits] == ["page.md"]
     assert ":::{quotation}" not in strip_quotations((tmp_path / "course" / "quoted.md").read_text())
