@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pypandoc
+import yaml
 from docutils.utils.smartquotes import smartchars
 
 ROOT = Path(__file__).resolve().parent
@@ -30,19 +31,16 @@ rightway_titles = {
 rightway_languages = ["cy", "en"]
 rightway_quiz_dir = str(ROOT / "quizzes")
 rightway_scenario_dir = str(ROOT / "scenarios")
-# One SCORM SCO per module, in course order (python -m rightway_quiz.scorm).
+# One SCORM SCO per module, in course order: from course.yaml, the one list of modules.
 rightway_scorm_modules = [
-    "introduction",
-    "getting-started",
-    "principles/embedding",
-    "principles/equality",
-    "principles/empowering",
-    "principles/participation",
-    "principles/accountability",
+    module["page"]
+    for module in yaml.safe_load((ROOT / "course.yaml").read_text(encoding="utf-8"))["modules"]
 ]
 project = "The Right Way"
 author = "Children's rights course team"
-copyright = "2026, the course team; content based on The Right Way by the Children's Commissioner for Wales"
+copyright = (
+    "2026, the course team; content based on The Right Way by the Children's Commissioner for Wales"
+)
 language = "en"
 
 # -- Sources -----------------------------------------------------------------

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import html
+import itertools
+import posixpath
+import re
+import zipfile
 from pathlib import Path
 
 import lxml.html
 import pytest
 from conftest import LANGUAGES, PROJECT_ROOT
 
+from rightway_quiz.course.loader import load_outline
 from tools.originality_check import (
     RUN_LENGTH,
     find_copied_runs,
@@ -18,16 +24,10 @@ from tools.originality_check import (
     write_fingerprints,
 )
 
-MODULES = {
-    "introduction": "introduction",
-    "getting-started": "getting-started",
-    "embedding": "principles/embedding",
-    "equality": "principles/equality",
-    "empowering": "principles/empowering",
-    "participation": "principles/participation",
-    "accountability": "principles/accountability",
-}
-PRINCIPLES = ("embedding", "equality", "empowering", "participation", "accountability")
+OUTLINE = load_outline(PROJECT_ROOT).model
+MODULES = {module.id: module.page for module in OUTLINE.modules}
+# The five principle modules are the ones under principles/.
+PRINCIPLES = tuple(m.id for m in OUTLINE.modules if m.page.startswith("principles/"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -95,3 +95,34 @@ def test_originality_check_catches_a_copied_sentence(tmp_path: Path) -> None:
     hits = find_copied_runs(tmp_path, read_fingerprints(stored))
     assert [path.name for path, _ in hits] == ["page.md"]
     assert ":::{quotation}" not in strip_quotations((tmp_path / "course" / "quoted.md").read_text())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_course_order_in_menu_next_links_and_scorm(html_dir: Path, language: str) -> None:
+    """course.yaml, the menu, the Next links and the SCORM manifest agree."""
+    order = [module.page for module in OUTLINE.modules]
+    assert len(PRINCIPLES) == 5
+    index = lxml.html.parse(str(html_dir / language / "index.html")).getroot()
+    menu = [
+        link.get("href").removesuffix(".html")
+        for link in index.cssselect(".sidebar-tree a.reference.internal")
+    ]
+    assert [page for page in menu if page in order] == order
+    for here, following in itertools.pairwise(order):
+        page = lxml.html.parse(str(html_dir / language / f"{here}.html")).getroot()
+        next_link = page.cssselect("a.next-page")[0].get("href")
+        expected = posixpath.relpath(f"{following}.html", posixpath.dirname(here) or ".")
+        assert next_link == expected, (here, next_link)
+    titles = [
+        lxml.html.parse(str(html_dir / language / f"{page}.html"))
+        .getroot()
+        .cssselect("h1")[0]
+        .text_content()
+        .rstrip("#")
+        .strip()
+        for page in order
+    ]
+    with zipfile.ZipFile(html_dir.parent / "scorm" / f"rightway-{language}-scorm12.zip") as package:
+        manifest = package.read("imsmanifest.xml").decode("utf-8")
+    items = re.findall(r"<item [^>]*>\s*<title>(.*?)</title>", manifest)
+    assert [html.unescape(title) for title in items] == titles

@@ -35,11 +35,12 @@ GOAL_PEAK_MB = 200
 
 def synthetic_course(folder: Path) -> Path:
     """Seven quizzes of ten questions of every type, for when the course has none yet."""
-    from rightway_quiz.course.course import PRINCIPLE_ORDER
+    from rightway_quiz.course.loader import load_outline
 
+    principles = [module.id for module in load_outline(ROOT).model.modules]
     quiz_dir = folder / "quizzes"
     quiz_dir.mkdir(parents=True)
-    for principle in PRINCIPLE_ORDER:
+    for principle in principles:
         lines = [
             f"id: {principle}",
             f'title: "{principle}: check your understanding"',

@@ -17,34 +17,19 @@ import polib
 
 from .loader import (
     ARTICLES_FILE,
+    OUTLINE_FILE,
     Loaded,
     SourceError,
     load_articles,
+    load_outline,
     load_quizzes,
     load_scenario_sets,
 )
-from .model import Article, ArticleList, Quiz, ScenarioSet
+from .model import Article, ArticleList, Outline, Quiz, ScenarioSet
 
-#: The course's principles in teaching order (AUTHORING.md); others sort after, by id.
-PRINCIPLE_ORDER = (
-    "introduction",
-    "getting-started",
-    "embedding",
-    "equality",
-    "empowering",
-    "participation",
-    "accountability",
-)
 QUIZ_DIR = "quizzes"
 SCENARIO_DIR = "scenarios"
 CONTENT_LOCALE_DIR = Path("locale")
-
-
-def principle_sort_key(principle: str) -> tuple[int, str]:
-    """Teaching order first, then alphabetical for principles the list does not know."""
-    if principle in PRINCIPLE_ORDER:
-        return PRINCIPLE_ORDER.index(principle), principle
-    return len(PRINCIPLE_ORDER), principle
 
 
 def find_course_dir(explicit: Path | None = None, cwd: Path | None = None) -> Path:
@@ -113,6 +98,7 @@ class Course:
     """Every quiz, scenario set and article summary of one course folder, with their sources."""
 
     root: Path
+    outline: Loaded[Outline] | None
     quiz_sources: dict[str, Loaded[Quiz]]
     scenario_sources: dict[str, Loaded[ScenarioSet]]
     article_source: Loaded[ArticleList] | None
@@ -132,10 +118,16 @@ class Course:
         """The article summaries by number (none when the course has no ``articles.yaml``)."""
         return {} if self.article_source is None else self.article_source.model.by_number()
 
+    def principle_sort_key(self, principle: str) -> tuple[int, str]:
+        """Teaching order (``course.yaml``) first, then alphabetical for modules it does not list."""
+        listed = len(self.outline.model.modules) if self.outline else 0
+        position = self.outline.model.position(principle) if self.outline else None
+        return (listed if position is None else position), principle
+
     def principles(self) -> list[str]:
         """Every principle that has a quiz or scenarios, in teaching order."""
         found = {quiz.principle for quiz in self.quizzes.values()} | set(self.scenario_sources)
-        return sorted(found, key=principle_sort_key)
+        return sorted(found, key=self.principle_sort_key)
 
     def quizzes_for(self, principle: str) -> list[Quiz]:
         """The quizzes of one principle, by id."""
@@ -162,6 +154,7 @@ def load_course(
     has_scenarios = scenario_path.is_dir()
     return Course(
         root=root,
+        outline=load_outline(root) if (root / OUTLINE_FILE).exists() else None,
         quiz_sources=load_quizzes(quiz_path),
         scenario_sources=load_scenario_sets(scenario_path) if has_scenarios else {},
         article_source=(

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import ArticleList, Location, Quiz, ScenarioSet
+from .model import ArticleList, Location, Outline, Quiz, ScenarioSet
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_SOURCE_BYTES = 2_000_000
@@ -194,3 +194,11 @@ ARTICLES_FILE = "articles.yaml"
 def load_articles(folder: Path) -> Loaded[ArticleList]:
     """The article summaries in ``folder/articles.yaml``."""
     return load_model(folder / ARTICLES_FILE, ArticleList)
+
+
+OUTLINE_FILE = "course.yaml"
+
+
+def load_outline(root: Path) -> Loaded[Outline]:
+    """The course's modules in teaching order, from ``root/course.yaml``."""
+    return load_model(root / OUTLINE_FILE, Outline)

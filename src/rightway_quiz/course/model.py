@@ -241,3 +241,31 @@ class ArticleList(_Strict):
     def by_number(self) -> dict[int, Article]:
         """Articles keyed by number."""
         return {article.number: article for article in self.articles}
+
+
+class CourseModule(_Strict):
+    """One module of the course: its quiz/principle id, its page and how long it takes."""
+
+    id: Identifier
+    page: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_./-]*$")]
+    minutes: int = Field(ge=1, le=600)
+
+
+class Outline(_Strict):
+    """The course's modules in teaching order (``course.yaml``)."""
+
+    modules: list[CourseModule] = Field(min_length=1)
+
+    def problems(self) -> Iterator[Problem]:
+        """A module or page listed twice."""
+        for key in ("id", "page"):
+            values = [getattr(module, key) for module in self.modules]
+            for index, duplicate in _repeats(values):
+                yield ("modules", index, key), f"{duplicate!r} is listed twice"
+
+    def position(self, module_id: str) -> int | None:
+        """A module's place in teaching order (0 for the first), or None if it is not listed."""
+        for index, module in enumerate(self.modules):
+            if module.id == module_id:
+                return index
+        return None

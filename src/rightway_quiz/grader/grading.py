@@ -213,11 +213,10 @@ class LearnerResult:
 
     learner: str
     attempts: list[Attempt]
+    course: Course
 
     def principles(self) -> list[PrincipleResult]:
         """Score and pass per principle: every attempt of its quizzes; passed if each one passed."""
-        from ..course.course import principle_sort_key
-
         grouped: dict[str, list[Attempt]] = {}
         for attempt in self.attempts:
             grouped.setdefault(attempt.quiz.principle, []).append(attempt)
@@ -229,7 +228,7 @@ class LearnerResult:
                 passed=all(a.passed for a in attempts),
             )
             for principle, attempts in sorted(
-                grouped.items(), key=lambda kv: principle_sort_key(kv[0])
+                grouped.items(), key=lambda kv: self.course.principle_sort_key(kv[0])
             )
         ]
 
@@ -256,7 +255,9 @@ class Gradebook:
         grouped: dict[str, list[Attempt]] = {}
         for attempt in self.attempts:
             grouped.setdefault(attempt.learner, []).append(attempt)
-        return [LearnerResult(learner, attempts) for learner, attempts in grouped.items()]
+        return [
+            LearnerResult(learner, attempts, self.course) for learner, attempts in grouped.items()
+        ]
 
     @property
     def ok(self) -> bool:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..course.course import ContentTranslations, principle_sort_key
+from ..course.course import ContentTranslations
 from ..course.model import Question
 from ._output import csv_text, html_page, html_text
 from .grading import Attempt, Gradebook
@@ -184,7 +184,7 @@ def build_report(book: Gradebook, texts: ContentTranslations | None = None) -> C
             for choice in outcome.wrong_choices():
                 wrong[outcome.question.id, choice] += 1
     quiz_order = sorted(
-        by_quiz, key=lambda q: (principle_sort_key(book.course.quizzes[q].principle), q)
+        by_quiz, key=lambda q: (book.course.principle_sort_key(book.course.quizzes[q].principle), q)
     )
     questions = [
         q for quiz_id in quiz_order for q in _question_stats(by_quiz[quiz_id], texts, wrong)
@@ -198,7 +198,8 @@ def build_report(book: Gradebook, texts: ContentTranslations | None = None) -> C
         graded=book.graded,
         rejected=book.rejected,
         principles=[
-            _group(p, p, by_principle[p]) for p in sorted(by_principle, key=principle_sort_key)
+            _group(p, p, by_principle[p])
+            for p in sorted(by_principle, key=book.course.principle_sort_key)
         ],
         quizzes=[
             _group(q, texts.text(book.course.quizzes[q].title), by_quiz[q]) for q in quiz_order

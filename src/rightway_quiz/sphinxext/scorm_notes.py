@@ -110,6 +110,18 @@ def _check_modules(app: Sphinx, env: BuildEnvironment) -> None:
         logger.warning(
             "rightway_scorm_modules lists a page twice", type="rightway", subtype="scorm"
         )
+    # The menu, Next/Previous and the SCORM manifest must tell one story.
+    in_menu = [page for page in reading_order(env) if page in set(configured)]
+    in_config = [page for page in configured if page in env.found_docs]
+    if in_menu != in_config:
+        logger.warning(
+            "the toctree puts the modules in the order %s, but rightway_scorm_modules "
+            "(course.yaml) says %s",
+            ", ".join(in_menu),
+            ", ".join(in_config),
+            type="rightway",
+            subtype="scorm",
+        )
     for page in module_pages(app, env):
         quizzes = _quizzes_on(env, page)
         if len(quizzes) > 1:
