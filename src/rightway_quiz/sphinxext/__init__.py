@@ -10,6 +10,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .._version import __version__
+from .articles import setup_articles
 from .config import setup_config
 from .content import setup_content
 from .course_data import setup_course_data
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_course_data(app)
     setup_quiz(app)
     setup_content(app)
+    setup_articles(app)
     setup_self_assessment(app)
     setup_scorm(app)
     setup_welsh_search(app)

@@ -1,9 +1,9 @@
-"""Directives for module content held as data: objectives, scenarios, prompts, articles.
+"""Directives for module content held as data: objectives, scenarios, prompts, quotations.
 
 Each directive reads the structured sources (``quizzes/``, ``scenarios/``) and
 emits ordinary docutils nodes where they exist (lists, definition lists,
 block quotes) and a neutral ``course_part`` node where HTML needs more
-(a scenario's section and its hidden model answer).
+(a scenario's section and its hidden model answer). Articles: ``articles.py``.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from ..course.loader import Loaded
-from ..course.model import Article, ArticleList, ScenarioSet
+from ..course.model import ScenarioSet
 from .course_data import course_data, paragraphs, text_node
 from .i18n import _
 
@@ -29,10 +28,6 @@ logger = logging.getLogger(__name__)
 
 class course_part(nodes.General, nodes.Element):
     """A block whose HTML needs more than docutils offers; ``part`` says which."""
-
-
-class article_backlinks(nodes.General, nodes.Element):
-    """Placeholder for the pages that use an article, filled in once all pages are read."""
 
 
 def setup_content(app: Sphinx) -> None:
@@ -46,18 +41,10 @@ def setup_content(app: Sphinx) -> None:
         man=plain,
         texinfo=plain,
     )
-    app.add_node(article_backlinks, html=plain, text=plain, latex=plain, man=plain, texinfo=plain)
     app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("scenarios", ScenariosDirective)
     app.add_directive("supervision-prompts", PromptsDirective)
-    app.add_directive("articles", ArticlesDirective)
-    app.add_directive("article-index", ArticleIndexDirective)
     app.add_directive("quotation", QuotationDirective)
-    app.connect("env-purge-doc", _purge_article_uses)
-    app.connect("env-merge-info", _merge_article_uses)
-    app.connect("env-before-read-docs", _note_pages_read)
-    app.connect("env-updated", _rewrite_article_indexes)
-    app.connect("doctree-resolved", _fill_article_backlinks)
 
 
 def _visit_plain(translator: Any, node: nodes.Element) -> None:
@@ -66,59 +53,6 @@ def _visit_plain(translator: Any, node: nodes.Element) -> None:
 
 def _depart_plain(translator: Any, node: nodes.Element) -> None:
     """Nothing to close."""
-
-
-# -- article bookkeeping (parallel-safe) -------------------------------------
-
-
-def _article_uses(env: BuildEnvironment) -> dict[int, set[str]]:
-    if not hasattr(env, "rightway_article_uses"):
-        env.rightway_article_uses = {}  # type: ignore[attr-defined]
-    uses: dict[int, set[str]] = env.rightway_article_uses  # type: ignore[attr-defined]
-    return uses
-
-
-def _index_pages(env: BuildEnvironment) -> set[str]:
-    """Pages holding an ``{article-index}``: their backlinks depend on every other page."""
-    if not hasattr(env, "rightway_article_index_pages"):
-        env.rightway_article_index_pages = set()  # type: ignore[attr-defined]
-    pages: set[str] = env.rightway_article_index_pages  # type: ignore[attr-defined]
-    return pages
-
-
-def _purge_article_uses(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    for pages in _article_uses(env).values():
-        pages.discard(docname)
-    _index_pages(env).discard(docname)
-
-
-def _merge_article_uses(
-    app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
-) -> None:
-    merged = set(docnames)
-    for number, pages in _article_uses(other).items():
-        _article_uses(env).setdefault(number, set()).update(pages & merged)
-    _index_pages(env).update(_index_pages(other) & merged)
-
-
-def _note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    env.rightway_pages_read = set(docnames)  # type: ignore[attr-defined]
-
-
-def _rewrite_article_indexes(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After an incremental read, write the index pages again: a re-read page may cite new articles.
-
-    The index page itself was not edited, so Sphinx alone would keep its old backlinks.
-    """
-    read: set[str] = getattr(env, "rightway_pages_read", set())
-    if not read:
-        return []
-    return sorted(_index_pages(env) - read)
-
-
-def _note_article_use(env: BuildEnvironment, numbers: Iterable[int]) -> None:
-    for number in numbers:
-        _article_uses(env).setdefault(number, set()).add(env.docname)
 
 
 # -- objectives ----------------------------------------------------------------
@@ -246,110 +180,6 @@ class PromptsDirective(_ScenarioSetDirective):
                 )
             items += item
         return [items]
-
-
-# -- articles ------------------------------------------------------------------
-
-
-def _article_entry(loaded: Loaded[ArticleList], index: int, article: Article) -> nodes.Element:
-    entry = nodes.definition_list_item()
-    label = str(_("Article {number}")).format(number=article.number)
-    entry += nodes.term("", label, ids=[f"article-{article.number}"])
-    definition = nodes.definition()
-    title = text_node(nodes.paragraph, article.title, loaded, ("articles", index, "title"))
-    title["classes"].append("rightway-article-title")
-    definition += title
-    definition += text_node(
-        nodes.paragraph, article.summary, loaded, ("articles", index, "summary")
-    )
-    entry += definition
-    return entry
-
-
-class ArticlesDirective(SphinxDirective):
-    """``{articles} 3 13 42``: UNCRC articles with plain-language summaries."""
-
-    required_arguments = 1
-    final_argument_whitespace = True
-
-    def run(self) -> list[nodes.Node]:
-        articles = course_data(self.env).article_source
-        if articles is None:
-            logger.warning(
-                "no scenarios/articles.yaml",
-                type="rightway",
-                subtype="articles",
-                location=self.get_location(),
-            )
-            return []
-        self.env.note_dependency(str(articles.path))
-        numbers: list[int] = []
-        for word in self.arguments[0].split():
-            if not word.isdigit():
-                logger.warning(
-                    "%r is not an article number",
-                    word,
-                    type="rightway",
-                    subtype="articles",
-                    location=self.get_location(),
-                )
-                continue
-            numbers.append(int(word))
-        by_number = articles.model.by_number()
-        listing = nodes.definition_list(classes=["rightway-articles"])
-        for number in numbers:
-            if number not in by_number:
-                logger.warning(
-                    "article %d has no summary in articles.yaml",
-                    number,
-                    type="rightway",
-                    subtype="articles",
-                    location=self.get_location(),
-                )
-                continue
-            index = articles.model.articles.index(by_number[number])
-            listing += _article_entry(articles, index, by_number[number])
-        _note_article_use(self.env, numbers)
-        return [listing]
-
-
-class ArticleIndexDirective(SphinxDirective):
-    """``{article-index}``: every article the course uses, linked to the pages that use it."""
-
-    def run(self) -> list[nodes.Node]:
-        articles = course_data(self.env).article_source
-        if articles is None:
-            return []
-        self.env.note_dependency(str(articles.path))
-        _index_pages(self.env).add(self.env.docname)
-        listing = nodes.definition_list(classes=["rightway-articles", "rightway-article-index"])
-        for index, article in enumerate(articles.model.articles):
-            entry = _article_entry(articles, index, article)
-            definition = entry.children[-1]
-            assert isinstance(definition, nodes.definition)
-            definition += article_backlinks(number=article.number)
-            listing += entry
-        return [listing]
-
-
-def _fill_article_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    uses = _article_uses(app.env)
-    for placeholder in list(doctree.findall(article_backlinks)):
-        pages = sorted(uses.get(placeholder["number"], set()) - {docname})
-        entry = placeholder.parent.parent
-        if not pages:
-            # Only articles the course uses are listed.
-            entry.parent.remove(entry)
-            continue
-        line = nodes.paragraph(classes=["rightway-article-uses"])
-        line += nodes.Text(str(_("Used in:")) + " ")
-        for position, page in enumerate(pages):
-            if position:
-                line += nodes.Text(", ")
-            uri = app.builder.get_relative_uri(docname, page) + f"#article-{placeholder['number']}"
-            title = app.env.titles[page].astext() if page in app.env.titles else page
-            line += nodes.reference("", title, internal=True, refuri=uri)
-        placeholder.replace_self(line)
 
 
 # -- quotations ----------------------------------------------------------------
