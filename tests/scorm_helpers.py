@@ -210,8 +210,16 @@ window.lms = {
     document.getElementById("player").appendChild(frame);
   },
   swap: function (url) {
-    // Moodle's contents list: another SCO in the frame, the same API object.
+    // Moodle's contents list: another SCO in the frame, the same API object. Its 1.2 API
+    // resets on LMSFinish (a fresh scorm-again API here); its 2004 API stays terminated.
+    var options = window.lms.options;
     window.lms.close();
+    if (options.version === "1.2") {
+      var calls = window.lms.calls;
+      window.lms.launch(Object.assign({}, options, { url: url, cmi: null }));
+      window.lms.calls = calls.concat(window.lms.calls);
+      return;
+    }
     window.lms.dismissing = false;
     window.lms.frame(url);
   },

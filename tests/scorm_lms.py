@@ -242,8 +242,6 @@ def interactions(values: dict[str, str], version: str) -> dict[str, dict[str, st
     return {fields["id"]: fields for fields in by_index.values()}
 
 
-
-
 def tokens(ids: Any) -> set[str]:
     """Author ids as the runtime sends them."""
     return {scorm_token(i) for i in ids}

@@ -98,7 +98,11 @@ class MoodleCourse:
         if self.version == "1.2":
             return values.get("cmi.core.lesson_status", "not attempted")
         success = values.get("cmi.success_status", "unknown")
-        return success if success in ("passed", "failed") else values.get("cmi.completion_status", "unknown")
+        return (
+            success
+            if success in ("passed", "failed")
+            else values.get("cmi.completion_status", "unknown")
+        )
 
     def mode(self) -> str:
         """Review once every SCO is completed, passed or failed (force new attempt: No)."""
@@ -109,7 +113,11 @@ class MoodleCourse:
         values = self.records.get(sco, {})
         mode = self.mode()
         credit = "credit" if mode == "normal" else "no-credit"
-        entry = "resume" if values.get("cmi.core.exit", values.get("cmi.exit")) == "suspend" else "ab-initio"
+        entry = (
+            "resume"
+            if values.get("cmi.core.exit", values.get("cmi.exit")) == "suspend"
+            else "ab-initio"
+        )
         if self.version == "1.2":
             record12: dict[str, Any] = {
                 "core": {

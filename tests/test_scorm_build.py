@@ -64,7 +64,9 @@ def test_hyphens_become_underscores() -> None:
 
 def test_ids_that_collide_once_mapped_are_named_with_file_and_line(tmp_path: Path) -> None:
     # sample-q2's options are a, b, c: renaming b to a_x and c to a-x makes them collide.
-    path = _quiz_with(tmp_path, "      - id: b\n        text: Decide", "      - id: a_x\n        text: Decide")
+    path = _quiz_with(
+        tmp_path, "      - id: b\n        text: Decide", "      - id: a_x\n        text: Decide"
+    )
     text = path.read_text(encoding="utf-8")
     text = text.replace("      - id: c\n        text: Ask", "      - id: a-x\n        text: Ask", 1)
     text = text.replace("answer: [a, c]", "answer: [a, a-x]", 1)

@@ -3,6 +3,9 @@ finished, its status rewrite and review mode (``scorm_moodle``), and what a lear
 sees and keeps: their language, their section, everything saved before the page goes.
 """
 
+# Fixtures are imported from scorm_lms and taken by name as arguments:
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -36,12 +39,21 @@ from rightway_quiz.scorm import LanguageBuild
 from rightway_quiz.scorm._package import sco_file
 
 pytestmark = pytest.mark.browser
-LANGUAGE_ELEMENT = {"1.2": "cmi.student_preference.language", "2004": "cmi.learner_preference.language"}
+LANGUAGE_ELEMENT = {
+    "1.2": "cmi.student_preference.language",
+    "2004": "cmi.learner_preference.language",
+}
 LOCATION = {"1.2": "cmi.core.lesson_location", "2004": "cmi.location"}
 SESSION_TIME = {"1.2": "cmi.core.session_time", "2004": "cmi.session_time"}
 NOTICES = {
-    "notRecorded": {"en": "is not recording this module", "cy": "Nid yw eich platfform dysgu’n cofnodi"},
-    "notSaved": {"en": "did not save your latest progress", "cy": "wedi cadw eich cynnydd diweddaraf"},
+    "notRecorded": {
+        "en": "is not recording this module",
+        "cy": "Nid yw eich platfform dysgu’n cofnodi",
+    },
+    "notSaved": {
+        "en": "did not save your latest progress",
+        "cy": "wedi cadw eich cynnydd diweddaraf",
+    },
 }
 
 
@@ -73,13 +85,19 @@ def test_every_course_id_and_response_passes_moodles_checks(course_lms: Lms, ver
         quiz = quizzes[module.quiz.id].model
         course_lms.page.goto(f"{course_lms.base}/host.html")
         course_lms.launch(
-            "bilingual", version, cmi=preference(version, "en"), module_sco=sco_file(module), moodle=True
+            "bilingual",
+            version,
+            cmi=preference(version, "en"),
+            module_sco=sco_file(module),
+            moodle=True,
         )
         frame = course_lms.content("en", module.page)
         widest = max(len(q.options) for q in quiz.questions)
         for k in range(widest):
             responses = {q.id: attempt(q, k) for q in quiz.questions}
-            frame.evaluate("([id, r]) => RightwayQuiz.setResponses(id, r, true)", [quiz.id, responses])
+            frame.evaluate(
+                "([id, r]) => RightwayQuiz.setResponses(id, r, true)", [quiz.id, responses]
+            )
         right = {q.id: q.correct_response() for q in quiz.questions}
         frame.evaluate("([id, r]) => RightwayQuiz.setResponses(id, r, true)", [quiz.id, right])
         course_lms.close()
@@ -96,7 +114,10 @@ def test_every_course_id_and_response_passes_moodles_checks(course_lms: Lms, ver
 
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_a_module_moodle_refuses_to_start_tells_the_learner(lms: Lms, language: str) -> None:
-    lms.launch("bilingual", "2004", cmi=preference("2004", language), moodle=True)
+    # Moodle's page is in the learner's language: all a refused SCO has to go on.
+    lms.launch(
+        "bilingual", "2004", cmi=preference("2004", language), moodle=True, hostLang=language
+    )
     lms.content(language)
     lms.close()
     lms.swap("sco/reference.html")
@@ -180,10 +201,18 @@ def test_the_stored_language_is_reused_over_the_lms_pages(lms: Lms) -> None:
 
 
 def scroll_to_a_section(frame: Any) -> str:
-    """Scroll the course page so its second section is at the top; return its id."""
+    """Scroll a section of the course page (not its first) to the top; return its id.
+
+    The section chosen is followed by at least a quarter of the frame, so that it, and
+    not the next one, is the section being read.
+    """
     section: str = frame.evaluate(
         """() => {
-          const target = document.querySelectorAll('article section[id] section[id]')[1];
+          const sections = [...document.querySelectorAll('article section[id]')];
+          const top = s => s.getBoundingClientRect().top + scrollY;
+          const room = document.documentElement.scrollHeight - innerHeight;
+          const target = sections.find((s, i) => i > 1 && top(s) <= room
+            && (!sections[i + 1] || top(sections[i + 1]) - top(s) > innerHeight / 4));
           target.scrollIntoView();
           return target.id;
         }"""
@@ -196,7 +225,8 @@ def test_relaunch_returns_to_the_section_being_read(lms: Lms, version: str) -> N
     lms.launch("bilingual", version, cmi=preference(version, "en"))
     section = scroll_to_a_section(lms.content("en"))
     lms.page.wait_for_function(
-        "([key, want]) => lms.values()[key] === want", arg=[LOCATION[version], f"en/{MODULE}#{section}"]
+        "([key, want]) => lms.values()[key] === want",
+        arg=[LOCATION[version], f"en/{MODULE}#{section}"],
     )
     lms.close()
     record = lms.stored_record()
@@ -222,7 +252,8 @@ def test_a_player_that_cannot_save_while_closing_loses_only_the_session_time(
     frame.locator(f'[id="{quiz.id}--{second.id}--{second.answer[0]}"]').check()
     section = scroll_to_a_section(frame)
     lms.page.wait_for_function(
-        "([key, want]) => lms.persisted[key] === want", arg=[LOCATION[version], f"en/{MODULE}#{section}"]
+        "([key, want]) => lms.persisted[key] === want",
+        arg=[LOCATION[version], f"en/{MODULE}#{section}"],
     )
     lms.close()
     finish = [c for c in lms.calls() if c["fn"] == lms.method("finish")]
@@ -230,7 +261,10 @@ def test_a_player_that_cannot_save_while_closing_loses_only_the_session_time(
     persisted, values = lms.persisted(), lms.values()
     lost = {key for key in values if persisted.get(key) != values[key]}
     assert lost == {SESSION_TIME[version]}
-    assert f'"{first.answer[0]}"' in persisted["cmi.suspend_data"] or first.answer[0] in persisted["cmi.suspend_data"]
+    assert (
+        f'"{first.answer[0]}"' in persisted["cmi.suspend_data"]
+        or first.answer[0] in persisted["cmi.suspend_data"]
+    )
 
 
 @pytest.mark.parametrize("language", ["cy", "en"])

@@ -5,6 +5,9 @@ package (framed, nested, or in a popup), works through the course page inside it
 and reads back what the SCO told the LMS. Answer keys come from the quiz YAML.
 """
 
+# Fixtures are imported from scorm_lms and taken by name as arguments:
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import json
@@ -74,7 +77,9 @@ def test_failing_the_quiz_records_the_answers_and_leaves_the_module_incomplete(
         assert "cmi.success_status" not in values
     results = {k: f["result"] for k, f in interactions(values, version).items()}
     wrong = "wrong" if version == "1.2" else "incorrect"
-    assert results == {scorm_token(q.id): "correct" if q.id in right else wrong for q in quiz.questions}
+    assert results == {
+        scorm_token(q.id): "correct" if q.id in right else wrong for q in quiz.questions
+    }
     no_errors(lms)
 
 

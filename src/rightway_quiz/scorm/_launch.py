@@ -38,12 +38,16 @@ def launch_page(
     module_titles: list[str], languages: tuple[str, ...], settings: dict[str, object], fallback: str
 ) -> str:
     """The HTML of a module's launch page: settings for the runtime and a frame for the course."""
-    return _environment().get_template("launch.html").render(
-        language=languages[0],
-        title=joined_title(module_titles),
-        runtime=SCO_RUNTIME,
-        settings_json=json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
-        fallback=fallback,
+    return (
+        _environment()
+        .get_template("launch.html")
+        .render(
+            language=languages[0],
+            title=joined_title(module_titles),
+            runtime=SCO_RUNTIME,
+            settings_json=json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
+            fallback=fallback,
+        )
     )
 
 

@@ -51,14 +51,20 @@ class IdProblem:
 def problems(loaded: Loaded[Quiz]) -> Iterator[IdProblem]:
     """Every id in one quiz that has no valid, reversible SCORM form."""
     quiz = loaded.model
-    groups: list[tuple[str, list[tuple[str, Location]]]] = [
-        ("question", [(q.id, ("questions", i, "id")) for i, q in enumerate(quiz.questions)]),
-        ("objective", [(o.id, ("objectives", i, "id")) for i, o in enumerate(quiz.objectives)]),
+    questions: list[tuple[str, Location]] = [
+        (q.id, ("questions", i, "id")) for i, q in enumerate(quiz.questions)
     ]
+    objectives: list[tuple[str, Location]] = [
+        (o.id, ("objectives", i, "id")) for i, o in enumerate(quiz.objectives)
+    ]
+    groups = [("question", questions), ("objective", objectives)]
     for qi, question in enumerate(quiz.questions):
-        where = ("questions", qi)
-        options = [(o.id, (*where, "options", i, "id")) for i, o in enumerate(question.options)]
-        items = [(m.id, (*where, "items", i, "id")) for i, m in enumerate(question.items)]
+        options: list[tuple[str, Location]] = [
+            (o.id, ("questions", qi, "options", i, "id")) for i, o in enumerate(question.options)
+        ]
+        items: list[tuple[str, Location]] = [
+            (m.id, ("questions", qi, "items", i, "id")) for i, m in enumerate(question.items)
+        ]
         groups += [(f"option of {question.id!r}", options), (f"item of {question.id!r}", items)]
     for kind, ids in groups:
         yield from _group_problems(loaded, kind, ids)

@@ -175,6 +175,7 @@
       page: settings.module,
       section: ""
     };
+    shown = { language: start.language, page: start.page, section: start.section };
     if (!reviewing) reporter.start();
     if (settings.quiz) reporter.readRecorded();
     lms.set(names.exit, "suspend");
@@ -192,6 +193,5 @@
     shown.language = start.language;
     notify("notRecorded");
   }
-  shown = { language: start.language, page: start.page, section: start.section };
   frame.src = pageUrl(start);
 })(window.RightwaySco = window.RightwaySco || {});
