@@ -18,7 +18,8 @@ from test_quiz_browser import answer
 
 from rightway_quiz.course.loader import load_quizzes
 from rightway_quiz.course.model import Quiz
-from rightway_quiz.scorm import package_name, scorm_token
+from rightway_quiz.scorm import package_name
+from rightway_quiz.scorm.identifiers import scorm_token
 
 MODULE = "sub/module"
 MODULE_SCO = "sco/sub--module.html"

@@ -18,9 +18,9 @@ from scorm_helpers import TEST_ROOT, built_test_course, manifest_schema
 from sphinx.errors import SphinxError
 
 from rightway_quiz.course.loader import load_quiz, load_quizzes
-from rightway_quiz.scorm import build_packages, package_name, problems, scorm_token
+from rightway_quiz.scorm import build_packages, package_name
 from rightway_quiz.scorm._launch import RUNTIME_PARTS, launch_page
-from rightway_quiz.scorm.identifiers import STRICT_TOKEN
+from rightway_quiz.scorm.identifiers import STRICT_TOKEN, problems, scorm_token
 
 SCORM_SRC = PROJECT_ROOT / "src" / "rightway_quiz" / "scorm"
 OWN_FILES = [

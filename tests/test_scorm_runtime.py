@@ -33,7 +33,7 @@ from scorm_lms import (  # the fixtures are used by name
 from test_browser_site import axe_violations
 
 from rightway_quiz.course.model import Quiz
-from rightway_quiz.scorm import scorm_token
+from rightway_quiz.scorm.identifiers import scorm_token
 
 pytestmark = pytest.mark.browser
 

@@ -19,17 +19,13 @@ from __future__ import annotations
 
 from ._course import LanguageBuild, Module, QuizInfo
 from ._package import PACKAGE_VERSIONS, Built, build_packages, package_name
-from .identifiers import IdProblem, problems, scorm_token
 
 __all__ = [
     "PACKAGE_VERSIONS",
     "Built",
-    "IdProblem",
     "LanguageBuild",
     "Module",
     "QuizInfo",
     "build_packages",
     "package_name",
-    "problems",
-    "scorm_token",
 ]

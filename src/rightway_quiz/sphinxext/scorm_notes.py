@@ -11,8 +11,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from ..scorm import problems
 from ..scorm._course import LanguageBuild, Module, QuizInfo
+from ..scorm.identifiers import problems
 from .config import get_settings
 from .course_data import course_data
 from .i18n import _
