@@ -61,7 +61,7 @@ $(BUILD)/html/index.html: $(INSTALLED) conf.py tools/landing.py $(CATALOGS)
 # Rebuilt only when a language's HTML or the packager changed.
 scorm: $(BUILD)/.scorm
 
-$(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js tools/*.py)
+$(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js src/rightway_quiz/scorm/templates/* tools/*.py)
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
 	@touch $@
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT_ROOT
 from lxml import etree
+from scorm_moodle import MOODLE_CHECKS
 
 ROOTS = Path(__file__).parent / "roots"
 TEST_ROOT = ROOTS / "test-course"
@@ -128,50 +129,104 @@ def package_version(zip_path: Path) -> str:
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
-<script src="/scorm-again.js"></script></head>
+<script src="/scorm-again.js"></script><script src="/moodle-checks.js"></script></head>
 <body><div id="player"></div>
 <script>
 // A minimal LMS player: scorm-again's API in this window, the SCO in a frame (or a popup),
-// every call the SCO makes recorded with its result and error code.
+// every call the SCO makes recorded with its result and error code. Options:
+//   moodle        refuse values Moodle's player refuses (scorm_moodle.MOODLE_CHECKS), and
+//                 keep a 2004 API terminated across swap(), as Moodle's contents list does
+//   hostLang      this page's <html lang> ("" removes it), which a SCO may read
+//   noBeacon      while the frame is being removed, Commit and finish fail (a player whose
+//                 synchronous requests the browser blocks, with no sendBeacon fallback)
+//   refuseCommits every Commit fails
+// persisted holds the values as of the last successful Commit or finish: what the LMS saved.
 var METHODS = {
   "1.2": ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit",
           "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"],
   "2004": ["Initialize", "Terminate", "GetValue", "SetValue", "Commit",
            "GetLastError", "GetErrorString", "GetDiagnostic"]
 };
+var SAVES = /^(LMSCommit|Commit|LMSFinish|Terminate)$/;
 window.lms = {
-  calls: [], api: null, popup: null,
+  calls: [], api: null, popup: null, options: {}, dismissing: false, persisted: {},
   launch: function (options) {
     var version = options.version;
     var settings = { logLevel: 5, autocommit: false, lmsCommitUrl: false };
     var api = version === "1.2" ? new Scorm12API(settings) : new Scorm2004API(settings);
     if (options.cmi) api.loadFromJSON(options.cmi);
+    if ("hostLang" in options) {
+      if (options.hostLang) document.documentElement.lang = options.hostLang;
+      else document.documentElement.removeAttribute("lang");
+    }
     var lastError = api[version === "1.2" ? "LMSGetLastError" : "GetLastError"].bind(api);
+    var types = {};
+    var terminated = false;
+    var shimError = null;
+    function log(name, args, result, error) {
+      window.lms.calls.push({ fn: name, args: args, result: String(result), error: String(error) });
+    }
     METHODS[version].forEach(function (name) {
       var original = api[name].bind(api);
-      if (/GetLastError|GetErrorString|GetDiagnostic/.test(name)) return;
+      if (/GetLastError/.test(name)) {
+        api[name] = function () { return shimError !== null ? shimError : original(); };
+        return;
+      }
+      if (/GetErrorString|GetDiagnostic/.test(name)) return;
       api[name] = function () {
         var args = Array.prototype.slice.call(arguments);
+        var o = window.lms.options;
+        shimError = null;
+        if (o.moodle && name === "Initialize" && terminated) shimError = "104";
+        if (o.moodle && /SetValue/.test(name)) {
+          var code = moodleCheck(version, args[0], args[1], types);
+          if (code !== "0") shimError = code;
+        }
+        if (SAVES.test(name) && ((o.noBeacon && window.lms.dismissing) || (o.refuseCommits && /Commit/.test(name)))) shimError = "101";
+        if (shimError !== null) { log(name, args, "false", shimError); return "false"; }
         var result = original.apply(null, args);
-        window.lms.calls.push({ fn: name, args: args, result: String(result), error: String(lastError()) });
+        if (name === "Terminate" && String(result) === "true") terminated = true;
+        if (SAVES.test(name) && String(result) === "true") window.lms.persisted = window.lms.values();
+        log(name, args, result, lastError());
         return result;
       };
     });
     window.lms.calls = [];
+    window.lms.dismissing = false;
+    window.lms.persisted = {};
+    window.lms.options = options;
     window.lms.api = api;
     window.API = version === "1.2" ? api : undefined;
     window.API_1484_11 = version === "2004" ? api : undefined;
     if (options.popup) { window.lms.popup = window.open(options.url, "sco"); return; }
+    window.lms.frame(options.nest ? "/middle.html#" + encodeURIComponent(options.url) : options.url);
+  },
+  frame: function (url) {
     var frame = document.createElement("iframe");
     frame.id = "sco";
     frame.style.width = "1000px";
     frame.style.height = "700px";
-    frame.src = options.nest ? "/middle.html#" + encodeURIComponent(options.url) : options.url;
+    frame.src = url;
     document.getElementById("player").appendChild(frame);
+  },
+  swap: function (url) {
+    // Moodle's contents list: another SCO in the frame, the same API object. Its 1.2 API
+    // resets on LMSFinish (a fresh scorm-again API here); its 2004 API stays terminated.
+    var options = window.lms.options;
+    window.lms.close();
+    if (options.version === "1.2") {
+      var calls = window.lms.calls;
+      window.lms.launch(Object.assign({}, options, { url: url, cmi: null }));
+      window.lms.calls = calls.concat(window.lms.calls);
+      return;
+    }
+    window.lms.dismissing = false;
+    window.lms.frame(url);
   },
   close: function () {
     if (window.lms.popup) { window.lms.popup.close(); return; }
     var frame = document.getElementById("sco");
+    window.lms.dismissing = true; // until the next launch or swap
     if (frame) frame.remove();
   },
   values: function () {
@@ -220,6 +275,7 @@ def lms_site(packages: Path) -> Path:
     site = _scratch_dir("rightway-lms-")
     (site / "host.html").write_text(HOST_PAGE, encoding="utf-8")
     (site / "middle.html").write_text(MIDDLE_PAGE, encoding="utf-8")
+    (site / "moodle-checks.js").write_text(MOODLE_CHECKS, encoding="utf-8")
     shutil.copy(SCORM_AGAIN, site / "scorm-again.js")
     for zip_path in sorted(packages.glob("*.zip")):
         with zipfile.ZipFile(zip_path) as archive:

@@ -219,7 +219,8 @@ def test_manifests_fail_validation_when_broken() -> None:
 def test_packages_are_reproducible(tmp_path: Path) -> None:
     html, packages = built_test_course()
     again = build_packages(html, tmp_path)
-    for path in again:
+    for built in again:
+        path = built.path
         assert path.read_bytes() == (packages / path.name).read_bytes(), path.name
 
 

@@ -5,7 +5,7 @@ Two halves:
 - in Sphinx (``rightway_quiz.sphinxext.scorm_notes``): every HTML page gets
   ``rightway-scorm.js``, which does nothing unless a SCO launch page frames it,
   and each HTML build writes a summary of its modules for the packager;
-- here, after Sphinx, importing nothing from Sphinx (``python -m rightway_quiz.scorm _build/html _build/scorm``):
+- here, after Sphinx, importing nothing from Sphinx or ``sphinxext`` (``python -m rightway_quiz.scorm _build/html _build/scorm``):
   launch pages, manifests and zips, one per language, version and the
   bilingual course.
 
@@ -18,10 +18,11 @@ session.
 from __future__ import annotations
 
 from ._course import LanguageBuild, Module, QuizInfo
-from ._package import PACKAGE_VERSIONS, build_packages, package_name
+from ._package import PACKAGE_VERSIONS, Built, build_packages, package_name
 
 __all__ = [
     "PACKAGE_VERSIONS",
+    "Built",
     "LanguageBuild",
     "Module",
     "QuizInfo",

@@ -26,8 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for path in written:
-        print(f"{path}  {path.stat().st_size / 1_000_000:.2f} MB")
+    for built in written:
+        state = "written" if built.rewritten else "unchanged"
+        print(f"{built.path}  {built.path.stat().st_size / 1_000_000:.2f} MB  {state}")
     return 0
 
 

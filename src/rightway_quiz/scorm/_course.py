@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 COURSE_FILE = ".rightway-course.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)

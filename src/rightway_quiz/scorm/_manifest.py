@@ -82,6 +82,15 @@ def manifest_xml(
     version: PackageVersion, organization: Organization, files: list[str], package_version: str
 ) -> bytes:
     """The manifest of a package holding ``files`` (every file but the manifest itself)."""
+    root = _root(version, organization, package_version)
+    _organizations(root, version, organization)
+    _resources(root, version, organization, files)
+    ET.indent(root, space=" ")
+    declaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    return (declaration + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def _root(version: PackageVersion, organization: Organization, package_version: str) -> ET.Element:
     schema = SCHEMAS[version]
     # Tags are written with literal prefixes and the namespaces declared on the root:
     # LMS parsers expect the content-packaging elements unprefixed (<manifest>, <item>),
@@ -101,7 +110,10 @@ def manifest_xml(
     metadata = ET.SubElement(root, "metadata")
     _text(metadata, "schema", "ADL SCORM")
     _text(metadata, "schemaversion", schema.schema_version)
+    return root
 
+
+def _organizations(root: ET.Element, version: PackageVersion, organization: Organization) -> None:
     organizations = ET.SubElement(root, "organizations", default=organization.identifier)
     org = ET.SubElement(organizations, "organization", identifier=organization.identifier)
     _text(org, "title", organization.title)
@@ -114,20 +126,26 @@ def manifest_xml(
             if sco.mastery_score is not None:
                 # Moodle passes it back as cmi.student_data.mastery_score: the same pass mark.
                 _text(item, "adlcp:masteryscore", str(sco.mastery_score))
-        else:
-            # Without these, a 2004 LMS marks a module complete and satisfied as it opens.
-            sequencing = ET.SubElement(item, "imsss:sequencing")
-            ET.SubElement(
-                sequencing,
-                "imsss:deliveryControls",
-                completionSetByContent="true",
-                objectiveSetByContent="true",
-            )
+            continue
+        sequencing = ET.SubElement(item, "imsss:sequencing")
+        if sco.mastery_score is not None:
+            _primary_objective(sequencing, sco)
+        # Without these, a 2004 LMS marks a module complete and satisfied as it opens.
+        ET.SubElement(
+            sequencing,
+            "imsss:deliveryControls",
+            completionSetByContent="true",
+            objectiveSetByContent="true",
+        )
     if version == "2004":
         # Learners may open modules in any order and move on with the LMS's buttons.
         sequencing = ET.SubElement(org, "imsss:sequencing")
         ET.SubElement(sequencing, "imsss:controlMode", choice="true", flow="true")
 
+
+def _resources(
+    root: ET.Element, version: PackageVersion, organization: Organization, files: list[str]
+) -> None:
     resources = ET.SubElement(root, "resources")
     scorm_type = "adlcp:scormtype" if version == "12" else "adlcp:scormType"
     launch_pages = {sco.href for sco in organization.scos}
@@ -153,9 +171,21 @@ def manifest_xml(
         if name not in launch_pages:
             ET.SubElement(shared, "file", href=_href(name))
 
-    ET.indent(root, space=" ")
-    declaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
-    return (declaration + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+def _primary_objective(sequencing: ET.Element, sco: Sco) -> None:
+    """The pass mark as the module's objective: satisfied by a scaled score of at least it.
+
+    Moodle reads it as ``cmi.scaled_passing_score``, which the runtime uses as the pass mark.
+    """
+    assert sco.mastery_score is not None
+    objectives = ET.SubElement(sequencing, "imsss:objectives")
+    primary = ET.SubElement(
+        objectives,
+        "imsss:primaryObjective",
+        objectiveID=f"{sco.identifier}.pass",
+        satisfiedByMeasure="true",
+    )
+    _text(primary, "imsss:minNormalizedMeasure", f"{sco.mastery_score / 100:.4g}")
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -1,37 +1,33 @@
 """Zip the built course into SCORM packages: one per language and version, and bilingual.
 
 A package holds each language's HTML folder as built (``cy/``, ``en/``), a launch
-page per module (``sco/<module>.html``) with the SCO runtime (``sco/rightway-scorm-sco.js``),
-and ``imsmanifest.xml`` at the root listing every other file.
+page per module (``sco/<module>.html``, see ``_launch``) with the SCO runtime
+(``sco/rightway-scorm-sco.js``), and ``imsmanifest.xml`` at the root listing every
+other file. Only packages whose content changed are re-zipped (``_zip``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from ._course import COURSE_FILE, LanguageBuild, Module
+from ._launch import SCO_RUNTIME, joined_title, launch_page, sco_runtime
 from ._manifest import Organization, PackageVersion, Sco, manifest_xml
+from ._zip import ZipCache
 
 PACKAGE_VERSIONS: tuple[PackageVersion, ...] = ("12", "2004")
 RUNTIME_VERSION = {"12": "1.2", "2004": "2004"}
 SCO_FOLDER = "sco"
-SCO_RUNTIME = "rightway-scorm-sco.js"
-MANIFEST = "imsmanifest.xml"
 BILINGUAL = "bilingual"
 # Build by-products no learner opens: Sphinx's inventory, source maps (only developer
 # tools fetch them) and dotfiles such as .buildinfo.
 SKIPPED_FILES = frozenset({"objects.inv"})
 SKIPPED_SUFFIXES = frozenset({".map"})
-# Fixed times and order make a package byte-for-byte reproducible from the same build.
-ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 # Our own theme markup (rightway-language-switch.html, page.html): a one-language package
 # drops the switch and the alternate links, whose targets it does not hold.
 LANGUAGE_SWITCH = re.compile(r'<nav class="rightway-language-switch".*?</nav>\s*', re.DOTALL)
@@ -105,12 +101,6 @@ def sco_file(module: Module) -> str:
     return f"{SCO_FOLDER}/{module.page.replace('/', '--')}.html"
 
 
-def joined_title(titles: list[str]) -> str:
-    """Titles in each language, Welsh (the first language) first, without repeating a shared one."""
-    unique = list(dict.fromkeys(titles))
-    return " / ".join(unique)
-
-
 # -- files ------------------------------------------------------------------------
 
 
@@ -134,32 +124,6 @@ def _page_bytes(path: Path, one_language: bool) -> bytes:
     return text.encode("utf-8")
 
 
-def launch_page(
-    module_titles: list[str], languages: tuple[str, ...], settings: dict[str, object], fallback: str
-) -> str:
-    """The HTML of a module's launch page: settings for sco.js and a frame for the course."""
-    title = escape(joined_title(module_titles))
-    data = escape(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), quote=True)
-    return (
-        f'<!doctype html>\n<html lang="{languages[0]}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        f"<title>{title}</title>\n"
-        # No icon request to the LMS's server for a file the package does not have.
-        '<link rel="icon" href="data:,">\n'
-        "<style>html,body{height:100%;margin:0}"
-        "iframe{display:block;width:100%;height:100%;border:0}</style>\n"
-        f'<script src="{SCO_RUNTIME}" defer></script>\n</head>\n'
-        f'<body data-rightway-sco="{data}">\n'
-        f'<iframe id="rightway-content" title="{title}"></iframe>\n'
-        f'<noscript><p><a href="{escape(fallback)}">{title}</a></p></noscript>\n'
-        "</body>\n</html>\n"
-    )
-
-
-def _sco_runtime() -> bytes:
-    return resources.files(__package__).joinpath("sco.js").read_bytes()
-
-
 # -- packages ----------------------------------------------------------------------
 
 
@@ -172,11 +136,12 @@ def package_files(
     for lang in variant.languages:
         for name, path in _course_files(html_dir, lang):
             files[name] = _page_bytes(path, one_language)
-    files[f"{SCO_FOLDER}/{SCO_RUNTIME}"] = _sco_runtime()
+    files[f"{SCO_FOLDER}/{SCO_RUNTIME}"] = sco_runtime()
     first = builds[variant.languages[0]]
     pages = first.pages
     pages_key = hashlib.sha256("\n".join(pages).encode("utf-8")).hexdigest()[:8]
     notices = {lang: _other_module_notices(builds[lang]) for lang in variant.languages}
+    strings = {lang: _runtime_strings(builds[lang]) for lang in variant.languages}
     scos: list[Sco] = []
     for index, module in enumerate(first.modules):
         titles = [builds[lang].modules[index].title for lang in variant.languages]
@@ -190,6 +155,7 @@ def package_files(
             "pages": pages,
             "pagesKey": pages_key,
             "notices": notices,
+            "strings": strings,
         }
         fallback = f"../{variant.languages[0]}/{module.page}.html"
         launch = sco_file(module)
@@ -220,38 +186,37 @@ def _other_module_notices(build: LanguageBuild) -> dict[str, str]:
     }
 
 
+def _runtime_strings(build: LanguageBuild) -> dict[str, str]:
+    """What the launch page itself may say to the learner (everything but the notices)."""
+    return {key: text for key, text in build.strings.items() if key != "otherModule"}
+
+
 def _identifier(page: str) -> str:
     """An XML ID (NCName) that stays the same across releases, so an LMS keeps its tracks."""
     return re.sub(r"[^A-Za-z0-9_.-]", ".", page)
 
 
-def write_package(target: Path, files: dict[str, bytes], manifest: bytes) -> None:
-    """Write a zip with the manifest first, then every file in path order."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".zip.partial")
-    with zipfile.ZipFile(
-        partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as archive:
-        for name, data in [(MANIFEST, manifest), *sorted(files.items())]:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    partial.replace(target)
+@dataclass(frozen=True)
+class Built:
+    """One package: where it is, and whether this build rewrote it."""
+
+    path: Path
+    rewritten: bool
 
 
-def build_packages(html_dir: Path, output_dir: Path) -> list[Path]:
-    """Write every package of the built course into ``output_dir``; return their paths."""
+def build_packages(html_dir: Path, output_dir: Path) -> list[Built]:
+    """Write every package of the built course into ``output_dir`` (only the changed ones)."""
     builds = read_builds(html_dir)
-    written: list[Path] = []
+    cache = ZipCache(output_dir)
+    result: list[Built] = []
     for variant in variants(list(builds)):
         for version in PACKAGE_VERSIONS:
             files, organization = package_files(html_dir, builds, variant, version)
             manifest = manifest_xml(version, organization, sorted(files), _package_version())
             target = output_dir / package_name(variant.name, version)
-            write_package(target, files, manifest)
-            written.append(target)
-    return written
+            result.append(Built(target, cache.write_if_changed(target, files, manifest)))
+    cache.save()
+    return result
 
 
 def _package_version() -> str:

@@ -8,10 +8,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from ..scorm._course import LanguageBuild, Module, QuizInfo
+from ..scorm.identifiers import problems
 from .config import get_settings
+from .course_data import course_data
 from .i18n import _
 from .quiz import quiz_part
 
@@ -25,10 +28,31 @@ QUIZZES_ATTR = "rightway_quizzes_by_page"
 CONTENT_SCRIPT_PRIORITY = 400
 
 
+#: After ``course_data`` has loaded the quiz sources (default priority 500).
+CHECK_IDS_PRIORITY = 600
+
+
+class ScormIdentifierError(SphinxError):
+    """A quiz id has no valid SCORM form: the LMS would refuse the learner's answers."""
+
+    category = "SCORM identifier error"
+
+
 def setup_scorm(app: Sphinx) -> None:
     """Add the content-page runtime to HTML builds and write the packager's summary."""
     app.connect("builder-inited", _add_content_script)
+    app.connect("builder-inited", _check_identifiers, priority=CHECK_IDS_PRIORITY)
     setup_course_summary(app)
+
+
+def _check_identifiers(app: Sphinx) -> None:
+    found = [
+        str(problem)
+        for loaded in course_data(app.env).quiz_sources.values()
+        for problem in problems(loaded)
+    ]
+    if found:
+        raise ScormIdentifierError("\n".join(found))
 
 
 def _add_content_script(app: Sphinx) -> None:
@@ -168,6 +192,20 @@ def scorm_strings() -> dict[str, str]:
     return {
         # Inside one module's SCO a learner can follow links into another module and take
         # its quiz; the LMS credits that module only when it is opened from the LMS.
+        "notRecorded": str(
+            _(
+                "Your learning platform is not recording this module: your progress and "
+                "quiz results here will not be saved. To fix this, leave the activity and "
+                "open it again from your course page."
+            )
+        ),
+        "notSaved": str(
+            _(
+                "Your learning platform did not save your latest progress. Check your "
+                "connection, then leave the activity and open it again from your course "
+                "page; if this keeps happening, tell your trainer."
+            )
+        ),
         "otherModule": str(
             _(
                 "This quiz belongs to the module “{module}”. Your learning platform records "
