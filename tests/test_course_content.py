@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 from conftest import LANGUAGES, PROJECT_ROOT
 
+from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_outline
 from tools.originality_check import (
     RUN_LENGTH,
@@ -126,3 +127,46 @@ def test_one_course_order_in_menu_next_links_and_scorm(html_dir: Path, language:
         manifest = package.read("imsmanifest.xml").decode("utf-8")
     items = re.findall(r"<item [^>]*>\s*<title>(.*?)</title>", manifest)
     assert [html.unescape(title) for title in items] == titles
+
+
+COURSE = load_course(PROJECT_ROOT)
+
+
+def test_every_cited_article_has_a_summary() -> None:
+    """Quizzes, scenarios and prompts cite only articles the course summarises."""
+    known = set(COURSE.articles)
+    cited: list[tuple[str, int]] = []
+    for quiz in COURSE.quizzes.values():
+        cited += [(question.id, n) for question in quiz.questions for n in question.articles]
+    for scenario_set in COURSE.scenario_sets.values():
+        cited += [(s.id, n) for s in scenario_set.scenarios for n in s.articles]
+        cited += [(p.id, n) for p in scenario_set.prompts for n in p.articles]
+    assert cited
+    missing = [(where, number) for where, number in cited if number not in known]
+    assert missing == []
+
+
+@pytest.mark.parametrize("principle", sorted(MODULES))
+def test_every_prompt_is_ready_for_supervision(principle: str) -> None:
+    prompts = COURSE.scenario_sets[principle].prompts
+    for prompt in prompts:
+        assert 1 <= len(prompt.probes) <= 2, prompt.id
+        assert prompt.articles, prompt.id
+        assert prompt.audience, prompt.id
+    assert sum("one-to-one" in prompt.audience for prompt in prompts) >= 5
+
+
+def test_every_workshop_has_notes_variants_and_feedback() -> None:
+    page = (PROJECT_ROOT / "course" / "guides" / "workshops.md").read_text(encoding="utf-8")
+    workshops = re.split(r"^## ", page, flags=re.M)[1:]
+    plans = [w for w in workshops if "### 60-minute plan" in w]
+    assert len(plans) >= 7, "a workshop for every module"
+    for workshop in plans:
+        title = workshop.splitlines()[0]
+        for heading in (
+            "### Facilitator notes",
+            "### 30-minute version",
+            "### 90-minute version",
+            "### Feedback form",
+        ):
+            assert heading in workshop, (title, heading)
