@@ -19,7 +19,9 @@ def option(option_id: str, text: str) -> dict[str, str]:
     return {"id": option_id, "text": text, "feedback": f"Why {text} is or is not right."}
 
 
-def single(qid: str, key: str, texts: tuple[str, ...] = ("Ann", "Bea", "Cai", "Dee")) -> dict[str, Any]:
+def single(
+    qid: str, key: str, texts: tuple[str, ...] = ("Ann", "Bea", "Cai", "Dee")
+) -> dict[str, Any]:
     return {
         "id": qid,
         "type": "single",
@@ -148,7 +150,10 @@ def test_a_bank_must_cover_every_objective_in_one_draw() -> None:
     questions[0]["objective"] = "lo2"
     problems = check_quizzes([quiz(questions, objectives=objectives, draw=2)])
     coverage = [(p.item, p.message) for p in problems if p.rule == "bank-coverage"]
-    assert ("lo3", "no question in the bank assesses this objective, so no draw can cover it") in coverage
+    assert (
+        "lo3",
+        "no question in the bank assesses this objective, so no draw can cover it",
+    ) in coverage
     assert any(item == "draw" and "2 questions for 3 objectives" in m for item, m in coverage)
     questions[1]["objective"] = "lo3"
     assert check_quizzes([quiz(questions, objectives=objectives, draw=3)]) == []
@@ -159,7 +164,9 @@ def test_an_option_without_feedback_is_named() -> None:
     good = quiz(balanced())
     first = good.questions[0]
     blank = first.options[2].model_copy(update={"feedback": " "})
-    broken_question = first.model_copy(update={"options": [*first.options[:2], blank, first.options[3]]})
+    broken_question = first.model_copy(
+        update={"options": [*first.options[:2], blank, first.options[3]]}
+    )
     broken = good.model_copy(update={"questions": [broken_question, *good.questions[1:]]})
     problems = check_quizzes([broken])
     assert [(p.item, p.rule, p.message) for p in problems] == [

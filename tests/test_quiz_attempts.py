@@ -97,7 +97,9 @@ def test_two_fresh_attempts_order_options_differently_and_marking_uses_ids(
         assert sorted(first[qid]) == sorted(second[qid])  # the same options, moved
 
 
-def test_a_reload_shows_the_same_attempt(page: Any, root_url: str, quizzes: dict[str, Quiz]) -> None:
+def test_a_reload_shows_the_same_attempt(
+    page: Any, root_url: str, quizzes: dict[str, Quiz]
+) -> None:
     """No seed hook: the runtime's own random seed, kept in browser storage."""
     bank = quizzes["bank"]
     page.goto(f"{root_url}/en/sub/bank.html")
@@ -110,7 +112,9 @@ def test_a_reload_shows_the_same_attempt(page: Any, root_url: str, quizzes: dict
     assert "restored" in str(page.locator(f"#quiz-{bank.id}-result").inner_text())
 
 
-def test_an_ordered_scale_keeps_its_order(browser: Any, root_url: str, quizzes: dict[str, Quiz]) -> None:
+def test_an_ordered_scale_keeps_its_order(
+    browser: Any, root_url: str, quizzes: dict[str, Quiz]
+) -> None:
     bank = quizzes["bank"]
     scale = next(q for q in bank.questions if not q.shuffle)
     for seed in range(1, 40):
@@ -189,7 +193,9 @@ def test_only_the_drawn_questions_are_shown_numbered_and_reachable(
     assert numbers.all_inner_texts() == [f"Question {n} of 4" for n in range(1, 5)]
     # Tab through the whole form: only drawn questions' fields take focus.
     page.evaluate("document.querySelector('#quiz-bank-title').scrollIntoView()")
-    page.locator("#quiz-bank input:not([disabled]), #quiz-bank select:not([disabled])").first.focus()
+    page.locator(
+        "#quiz-bank input:not([disabled]), #quiz-bank select:not([disabled])"
+    ).first.focus()
     reached: set[str] = set()
     for _ in range(60):
         owner = page.evaluate(
@@ -223,7 +229,9 @@ def test_retry_draws_new_questions_and_the_score_counts_only_those_asked(
         page.get_by_role("button", name="Download my answers").click()
     saved = tmp_path / "first.json"
     download_info.value.save_as(saved)
-    assert [a["question_id"] for a in json.loads(saved.read_text())["answers"]] == [q.id for q in first]
+    assert [a["question_id"] for a in json.loads(saved.read_text())["answers"]] == [
+        q.id for q in first
+    ]
     page.get_by_role("button", name="Try again").click()
     second = asked_questions(page, bank)
     assert len(second) == bank.draw and not {q.id for q in second} & {q.id for q in first}
@@ -311,7 +319,9 @@ def test_a_check_marks_on_the_spot_and_never_reaches_a_score(
     form.get_by_role("button", name="Check my answer").click()
     assert "Correct" in status.inner_text()
     assert page.evaluate("window.rwEvents || []") == []
-    assert [q["id"] for q in page.evaluate("RightwayQuiz.quizzes().map(q => ({id: q.id}))")] == ["sample"]
+    assert [q["id"] for q in page.evaluate("RightwayQuiz.quizzes().map(q => ({id: q.id}))")] == [
+        "sample"
+    ]
     assert check_one.id not in json.dumps(page.evaluate("RightwayQuiz.getResponses('sample')"))
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert check_one.id not in stored

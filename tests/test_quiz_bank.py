@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from grader_support import answer_document, csv_answer, right_response, wrong_response, write_csv
+from grader_support import answer_document, csv_answer, right_response, write_csv, wrong_response
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import SourceError, load_quiz, load_quizzes
@@ -60,7 +60,9 @@ def _sample(tmp_path: Path) -> dict[str, Any]:
 def test_a_draw_larger_than_the_bank_names_file_line_and_field(tmp_path: Path) -> None:
     data = _sample(tmp_path)
     data["draw"] = 9
-    with pytest.raises(SourceError, match=r"sample.yaml:\d+: draw: draws 9 questions but the bank has 5"):
+    with pytest.raises(
+        SourceError, match=r"sample.yaml:\d+: draw: draws 9 questions but the bank has 5"
+    ):
         load_quiz(_write(tmp_path, data))
 
 
@@ -83,7 +85,9 @@ def test_a_check_id_is_unique_across_the_course(tmp_path: Path) -> None:
         question["id"] = f"other-q{index}"
     other["checks"] = other["checks"][:1]
     _write(folder, other)
-    with pytest.raises(SourceError, match=r"checks\[0\].id: check id 'sample-c1' is already used in quiz"):
+    with pytest.raises(
+        SourceError, match=r"checks\[0\].id: check id 'sample-c1' is already used in quiz"
+    ):
         load_quizzes(folder)
 
 

@@ -93,7 +93,9 @@ def test_all_right_gives_full_score_and_a_pass(page: Any, site_url: str, quiz: Q
     assert "You have passed this quiz." in result_text(page, quiz)
     results = page.evaluate("window.rwResults")
     assert results and results[-1]["score"] == total and results[-1]["passed"] is True
-    assert {r["questionId"] for r in results[-1]["responses"]} == {q.id for q in asked_questions(page, quiz)}
+    assert {r["questionId"] for r in results[-1]["responses"]} == {
+        q.id for q in asked_questions(page, quiz)
+    }
 
 
 def test_wrong_option_feedback_is_announced(page: Any, site_url: str, quiz: Quiz) -> None:
@@ -186,7 +188,9 @@ def test_downloaded_answers_validate_against_the_schema(
     data = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert data["quiz_id"] == quiz.id and data["quiz_version"] == quiz.version
-    assert {a["question_id"] for a in data["answers"]} == {q.id for q in asked_questions(page, quiz)}
+    assert {a["question_id"] for a in data["answers"]} == {
+        q.id for q in asked_questions(page, quiz)
+    }
     assert "score" not in data
 
 

@@ -144,7 +144,9 @@ def test_the_largest_attempt_fits_scorm_12_suspend_data(
         lms.close()
         suspend = lms.values()["cmi.suspend_data"]
         with capsys.disabled():
-            print(f"\nsuspend_data for {quiz.id} ({quiz.asked_per_attempt} asked): {len(suspend)} chars")
+            print(
+                f"\nsuspend_data for {quiz.id} ({quiz.asked_per_attempt} asked): {len(suspend)} chars"
+            )
         assert len(suspend) <= SCORM_12_SUSPEND_LIMIT
         saved = json.loads(suspend)["q"][quiz.id]
         assert saved[1] == 1 and "@" in saved[2]
