@@ -162,3 +162,29 @@ def test_a_quiz_without_draw_still_counts_every_question() -> None:
     attempt = grader.gradebook.attempts[0]
     assert (attempt.score, attempt.out_of) == (2, 5)
     assert len(attempt.missed()) == 3
+
+
+# -- the {check} directive ---------------------------------------------------------------
+
+
+def test_an_unknown_check_is_a_warning_with_its_location(make_app: Any, tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    shutil.copytree(TEST_ROOT, tmp_path / "src")
+    page = tmp_path / "src" / "sub" / "module.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{check} nowhere\n```\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=tmp_path / "src")
+    app.build()
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    assert re.search(
+        r"module.md:\d+: WARNING: unknown check 'nowhere'.*\[rightway.check\]", warnings
+    )
+    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    # The two placed checks render as unscored forms, outside the scored quiz.
+    assert html.count('<form class="rightway-check"') == 2
+    quiz_form = html[html.index('<form class="rightway-quiz"') :]
+    assert "sample-c1" not in quiz_form[: quiz_form.index("</form>")]
+    assert "Check yourself (not scored)" in html

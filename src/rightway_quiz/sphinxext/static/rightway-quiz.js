@@ -455,13 +455,13 @@
     var token = usable && state.responses[ATTEMPT_KEY];
     var attempt = usable ? parseToken(form, Array.isArray(token) ? token[0] : token) : null;
     applyAttempt(form, attempt || newAttempt(form, null));
-    if (!attempt) {
-      saveState(form, false); // so a reload shows this same attempt
+    if (usable) setAnswers(form, state.responses);
+    if (usable && state.submitted) {
+      markQuiz(form, { force: true, silent: true });
       return;
     }
-    setAnswers(form, state.responses);
-    if (state.submitted) markQuiz(form, { force: true, silent: true });
-    else if (hasAnswers(state.responses)) form.querySelector(".rightway-quiz-result").textContent = strings(form).restored;
+    saveState(form, false); // so a reload shows this same attempt
+    if (usable && hasAnswers(state.responses)) form.querySelector(".rightway-quiz-result").textContent = strings(form).restored;
   }
 
   // -- checks: one unscored question, marked on the spot -----------------------------
