@@ -28,8 +28,9 @@ from scorm_moodle import MOODLE_CHECKS
 ROOTS = Path(__file__).parent / "roots"
 TEST_ROOT = ROOTS / "test-course"
 LANGUAGES = ("cy", "en")
-#: The test course's SCOs: its quiz module, and a page without a quiz.
-TEST_MODULES = ["sub/module", "reference"]
+#: The test course's SCOs: its quiz module, a page without a quiz, and a module whose
+#: quiz draws 4 of 10 questions from a bank.
+TEST_MODULES = ["sub/module", "reference", "sub/bank"]
 NODE_MODULES = PROJECT_ROOT / "node_modules"
 SCORM_AGAIN = NODE_MODULES / "scorm-again" / "dist" / "scorm-again.js"
 XSD_DIR = (

@@ -64,6 +64,7 @@ def test_gettext_extracts_every_learner_visible_quiz_string(app: Any, file_regre
         "Jac has a right to information (Article 13) and to be heard (Article 12).",
         "Think of a decision you made this month about a child.",
         "We ask children what they think.",
+        "Whose views does Article 12 say must be heard?",  # a {check}: same translation path
     ):
         assert f'msgid "{text}"' in pot, text
     normalised = re.sub(r'"POT-Creation-Date: [^"]*"\n', "", pot)

@@ -52,6 +52,29 @@ def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
     page.locator(field_id(quiz, question, option)).check()
 
 
+def asked_questions(page: Any, quiz: Quiz) -> list[Question]:
+    """The questions this attempt asks (all of them, unless the quiz draws from a bank)."""
+    shown = page.evaluate(
+        "id => Array.from(document.querySelectorAll("
+        "'#quiz-' + id + ' .rightway-question:not([hidden])')).map(q => q.dataset.questionId)",
+        quiz.id,
+    )
+    by_id = {question.id: question for question in quiz.questions}
+    return [by_id[question_id] for question_id in shown]
+
+
+def option_orders(page: Any, quiz: Quiz) -> dict[str, list[str]]:
+    """Each asked question's option ids in the order the learner sees them."""
+    return dict(
+        page.evaluate(
+            "id => Object.fromEntries(Array.from(document.querySelectorAll("
+            "'#quiz-' + id + ' .rightway-question:not([hidden])')).map(q => [q.dataset.questionId,"
+            " Array.from(q.querySelectorAll('.rightway-option')).map(o => o.dataset.optionId)]))",
+            quiz.id,
+        )
+    )
+
+
 def result_text(page: Any, quiz: Quiz) -> str:
     return str(page.locator(f"#quiz-{quiz.id}-result").inner_text())
 
@@ -62,28 +85,30 @@ def test_all_right_gives_full_score_and_a_pass(page: Any, site_url: str, quiz: Q
         "document.addEventListener('rightway:quiz-result',"
         " e => { window.rwResults = (window.rwResults || []).concat([e.detail]); })"
     )
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Check my answers").click()
-    total = len(quiz.questions)
+    total = len(asked_questions(page, quiz))
     assert f"You scored {total} out of {total} (100%)." in result_text(page, quiz)
     assert "You have passed this quiz." in result_text(page, quiz)
     results = page.evaluate("window.rwResults")
     assert results and results[-1]["score"] == total and results[-1]["passed"] is True
-    assert {r["questionId"] for r in results[-1]["responses"]} == {q.id for q in quiz.questions}
+    assert {r["questionId"] for r in results[-1]["responses"]} == {
+        q.id for q in asked_questions(page, quiz)
+    }
 
 
 def test_wrong_option_feedback_is_announced(page: Any, site_url: str, quiz: Quiz) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
-    wrong = next(q for q in quiz.questions if q.type in {"single", "scenario"})
-    for question in quiz.questions:
+    wrong = next(q for q in asked_questions(page, quiz) if q.type in {"single", "scenario"})
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=question is not wrong)
     page.get_by_role("button", name="Check my answers").click()
     region = page.locator(f"#quiz-{quiz.id}-result")
     assert region.get_attribute("aria-live") == "polite"
     feedback = next(o.feedback for o in wrong.options if o.id == wrong_option(wrong))
     assert " ".join(feedback.split()) in " ".join(region.inner_text().split())
-    total = len(quiz.questions)
+    total = len(asked_questions(page, quiz))
     assert f"You scored {total - 1} out of {total}" in region.inner_text()
     # Focus moves to the result; the feedback also shows beside the chosen option, in words.
     assert page.evaluate("document.activeElement.id") == f"quiz-{quiz.id}-result"
@@ -95,9 +120,10 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, 
     page.goto(f"{site_url}/en/{PAGE}")
     page.locator(f"#quiz-{quiz.id}-title").scroll_into_view_if_needed()
     page.evaluate(
-        f"document.querySelector('#quiz-{quiz.id} input, #quiz-{quiz.id} select').focus()"
+        f"document.querySelector('#quiz-{quiz.id} input:enabled, #quiz-{quiz.id} select:enabled')"
+        ".focus()"
     )
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         if question.type == "matching":
             for item in question.items:
                 assert page.evaluate("document.activeElement.tagName") == "SELECT"
@@ -108,8 +134,9 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, 
                 page.locator(field_id(quiz, question, item.id)).select_option(item.answer)
                 page.keyboard.press("Tab")
             continue
+        order = option_orders(page, quiz)[question.id]  # the attempt's shuffled order
         if question.type == "multiple":
-            for option in question.option_ids:
+            for option in order:
                 assert page.evaluate("document.activeElement.type") == "checkbox"
                 if option in question.answer:
                     page.keyboard.press("Space")
@@ -117,20 +144,20 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, 
             continue
         # A radio group is one tab stop; arrows move within it, checking as they go.
         assert page.evaluate("document.activeElement.type") == "radio"
-        target = question.option_ids.index(question.answer[0])
+        target = order.index(question.answer[0])
         page.keyboard.press("Space")
         for _ in range(target):
             page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
-    total = len(quiz.questions)
+    total = len(asked_questions(page, quiz))
     assert f"You scored {total} out of {total}" in result_text(page, quiz)
 
 
 def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
-    first = quiz.questions[0]
+    first = asked_questions(page, quiz)[0]
     answer(page, quiz, first, right=True)
     page.reload()
     if first.type == "matching":
@@ -140,7 +167,7 @@ def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -
         )
     else:
         assert page.locator(field_id(quiz, first, first.answer[0])).is_checked()
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Check my answers").click()
     page.reload()
@@ -151,7 +178,7 @@ def test_downloaded_answers_validate_against_the_schema(
     page: Any, site_url: str, quiz: Quiz, tmp_path: Path
 ) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Check my answers").click()
     with page.expect_download() as download_info:
@@ -161,7 +188,9 @@ def test_downloaded_answers_validate_against_the_schema(
     data = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert data["quiz_id"] == quiz.id and data["quiz_version"] == quiz.version
-    assert {a["question_id"] for a in data["answers"]} == {q.id for q in quiz.questions}
+    assert {a["question_id"] for a in data["answers"]} == {
+        q.id for q in asked_questions(page, quiz)
+    }
     assert "score" not in data
 
 
@@ -171,7 +200,7 @@ def test_quiz_page_passes_axe_before_and_after_submitting(
     for language in ("en", "cy"):
         page.goto(f"{site_url}/{language}/{PAGE}")
         assert axe_violations(page) == [], language
-        for question in quiz.questions:
+        for question in asked_questions(page, quiz):
             answer(page, quiz, question, right=question.type != "multiple")
         page.locator(f"#quiz-{quiz.id} button[type=submit]").click()
         assert axe_violations(page) == [], language
@@ -179,10 +208,10 @@ def test_quiz_page_passes_axe_before_and_after_submitting(
 
 def test_welsh_quiz_speaks_welsh(page: Any, site_url: str, quiz: Quiz) -> None:
     page.goto(f"{site_url}/cy/{PAGE}")
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Gwirio fy atebion").click()
-    total = len(quiz.questions)
+    total = len(asked_questions(page, quiz))
     assert f"Cawsoch chi {total} allan o {total} (100%)." in result_text(page, quiz)
     assert "Rydych chi wedi pasio’r cwis hwn." in result_text(page, quiz)
 
@@ -207,10 +236,10 @@ def test_quiz_works_from_a_file_url_with_nothing_fetched_from_outside(
         lambda request: None if request.url.startswith("file://") else outside.append(request.url),
     )
     page.goto((html_dir / "cy" / PAGE).as_uri())
-    for question in quiz.questions:
+    for question in asked_questions(page, quiz):
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Gwirio fy atebion").click()
-    total = len(quiz.questions)
+    total = len(asked_questions(page, quiz))
     assert f"Cawsoch chi {total} allan o {total} (100%)." in result_text(page, quiz)
     page.reload()
     assert f"{total} allan o {total}" in result_text(page, quiz)

@@ -156,16 +156,22 @@ def load_quizzes(folder: Path) -> dict[str, Loaded[Quiz]]:
     owner: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         loaded = load_quiz(path)
-        for index, question in enumerate(loaded.model.questions):
-            if question.id in owner:
-                location: Location = ("questions", index, "id")
-                raise SourceError(
-                    path,
-                    loaded.line_of(location),
-                    format_location(location),
-                    f"question id {question.id!r} is already used in quiz {owner[question.id]!r}",
-                )
-            owner[question.id] = loaded.model.id
+        # Checks share the id space: a page's {check} names one id across the course.
+        entries = [
+            ("questions", "question", loaded.model.questions),
+            ("checks", "check", loaded.model.checks),
+        ]
+        for key, kind, questions in entries:
+            for index, question in enumerate(questions):
+                if question.id in owner:
+                    location: Location = (key, index, "id")
+                    raise SourceError(
+                        path,
+                        loaded.line_of(location),
+                        format_location(location),
+                        f"{kind} id {question.id!r} is already used in quiz {owner[question.id]!r}",
+                    )
+                owner[question.id] = loaded.model.id
         quizzes[loaded.model.id] = loaded
     return quizzes
 

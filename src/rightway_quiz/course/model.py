@@ -148,12 +148,27 @@ class Quiz(_Strict):
     questions: list[Question] = Field(min_length=1)
     # How many questions one attempt draws from the bank; None asks them all.
     draw: int | None = Field(default=None, ge=1)
+    # Unscored "check yourself" questions placed in the module page with {check}.
+    checks: list[Question] = []
 
     @property
     def version(self) -> str:
-        """A short hash of the whole quiz: answers saved against another version are detectable."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        """A short hash of the scored quiz: answers saved against another version are detectable.
+
+        Checks are left out: they are never marked, so editing one must not void saved answers.
+        """
+        scored = self.model_dump(mode="json", exclude={"checks"})
+        canonical = json.dumps(scored, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def asked_per_attempt(self) -> int:
+        """How many questions one attempt asks: the draw, or the whole bank."""
+        return len(self.questions) if self.draw is None else min(self.draw, len(self.questions))
+
+    def check(self, check_id: str) -> Question | None:
+        """The check with this id, if the quiz has one."""
+        return next((check for check in self.checks if check.id == check_id), None)
 
     def objective_coverage(self) -> dict[str, int]:
         """How many questions assess each objective."""
@@ -168,17 +183,26 @@ class Quiz(_Strict):
         question_ids = [q.id for q in self.questions]
         for index, question_id in _repeats(question_ids):
             yield ("questions", index, "id"), f"question id {question_id!r} is used twice"
+        for index, check_id in _repeats(question_ids + [c.id for c in self.checks]):
+            if index >= len(question_ids):
+                yield (
+                    ("checks", index - len(question_ids), "id"),
+                    f"id {check_id!r} is already used by a question or check of this quiz",
+                )
         objective_ids = [o.id for o in self.objectives]
         for index, objective_id in _repeats(objective_ids):
             yield ("objectives", index, "id"), f"objective id {objective_id!r} is used twice"
-        for index, question in enumerate(self.questions):
-            if question.objective not in objective_ids:
-                yield (
-                    ("questions", index, "objective"),
-                    f"{question.objective!r} is not an objective of this quiz",
-                )
-            for location, message in question.problems():
-                yield ("questions", index, *location), message
+        if self.draw is not None and self.draw > len(self.questions):
+            yield ("draw",), f"draws {self.draw} questions but the bank has {len(self.questions)}"
+        for key, entries in (("questions", self.questions), ("checks", self.checks)):
+            for index, question in enumerate(entries):
+                if question.objective not in objective_ids:
+                    yield (
+                        (key, index, "objective"),
+                        f"{question.objective!r} is not an objective of this quiz",
+                    )
+                for location, message in question.problems():
+                    yield (key, index, *location), message
 
 
 class Scenario(_Strict):

@@ -153,9 +153,25 @@ class Attempt:
         return self.correct.bit_count()
 
     @property
+    def asked(self) -> int:
+        """Bit mask of the questions asked: all, or for a drawn quiz those the attempt lists.
+
+        A drawn attempt's file lists every question it asked (an unanswered one with
+        no choice), so an answers file from any earlier draw marks against its own draw.
+        """
+        return self.key.full_mask if self.key.quiz.draw is None else self.answered
+
+    @property
     def out_of(self) -> int:
-        """Questions in the quiz (an unanswered question counts as not right)."""
-        return len(self.key.quiz.questions)
+        """Questions asked (an unanswered question counts as not right).
+
+        A drawn attempt never counts fewer than the draw: leaving entries out of a
+        file cannot raise its score.
+        """
+        quiz = self.key.quiz
+        if quiz.draw is None:
+            return len(quiz.questions)
+        return max(quiz.asked_per_attempt, self.answered.bit_count())
 
     @property
     def percent(self) -> int:
@@ -172,12 +188,14 @@ class Attempt:
         return bool(self.correct >> position & 1)
 
     def missed(self) -> list[tuple[Question, Outcome | None]]:
-        """Questions not answered right, in quiz order, with the response (``None``: no answer)."""
+        """Questions asked and not answered right, in quiz order, with the response
+        (``None``: no answer)."""
         wrong = {outcome.position: outcome for outcome in self.wrong}
+        missed = self.asked & ~self.correct
         return [
             (question, wrong.get(index))
             for index, question in enumerate(self.key.quiz.questions)
-            if not self.correct >> index & 1
+            if missed >> index & 1
         ]
 
     def articles_to_discuss(self) -> list[int]:

@@ -154,6 +154,8 @@
       var result = JSON.parse(resultJson);
       var responses = {};
       result.responses.forEach(function (answer) { responses[answer.questionId] = answer.response; });
+      // The attempt (seed and items drawn: see rightway-quiz.js), so a resume shows the same quiz.
+      if (result.attempt) responses["@"] = [result.attempt];
       state.quizzes[result.quizId] = { version: result.quizVersion, submitted: true, responses: responses };
       if (!reviewing && settings.quiz && result.quizId === settings.quiz.id) reporter.result(result, JSON.parse(layoutJson));
       save();

@@ -1,6 +1,10 @@
-"""The ``quiz`` directive: a self-marking quiz from ``quizzes/<id>.yaml``.
+"""The ``quiz`` and ``check`` directives: questions from ``quizzes/<id>.yaml``.
 
-Flow: ``QuizDirective`` (parse) → ``quiz_part`` nodes holding the data and the
+``{quiz} <id>`` renders the scored quiz (its whole bank: the browser runtime
+draws an attempt's items and shuffles options); ``{check} <check id>`` renders
+one unscored "check yourself" question from a quiz's ``checks:``.
+
+Flow: directive (parse) → ``quiz_part`` nodes holding the data and the
 translatable text → ``visit_quiz_part_html`` (render). The nodes carry answer
 keys as option ids, so a translation can change the words but never which
 answer is right. Other builders (gettext, text, LaTeX) see plain text.
@@ -18,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from ..course.loader import Loaded
-from ..course.model import Question, Quiz
+from ..course.model import Location, Question, Quiz
 from .course_data import course_data, paragraphs, text_node
 from .i18n import _
 
@@ -41,6 +45,7 @@ def setup_quiz(app: Sphinx) -> None:
         texinfo=(_visit_plain, _depart_plain),
     )
     app.add_directive("quiz", QuizDirective)
+    app.add_directive("check", CheckDirective)
     app.connect("builder-inited", _add_assets)
 
 
@@ -91,27 +96,67 @@ class QuizDirective(SphinxDirective):
                 )
 
 
+class CheckDirective(SphinxDirective):
+    """``{check} <check id>``: one unscored question from a quiz's ``checks:``."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        check_id = self.arguments[0]
+        for loaded in course_data(self.env).quiz_sources.values():
+            check = loaded.model.check(check_id)
+            if check is not None:
+                self.env.note_dependency(str(loaded.path))
+                return [build_check_node(loaded, check)]
+        logger.warning(
+            "unknown check %r (no quiz in quizzes/ has it under checks:)",
+            check_id,
+            type="rightway",
+            subtype="check",
+            location=self.get_location(),
+        )
+        return []
+
+
 def build_quiz_node(loaded: Loaded[Quiz]) -> quiz_part:
-    """The neutral node tree of a quiz."""
+    """The neutral node tree of a quiz: its whole bank, with how many an attempt draws."""
     quiz = loaded.model
-    root = quiz_part(part="quiz", quiz_id=quiz.id, version=quiz.version, pass_mark=quiz.pass_mark)
+    root = quiz_part(
+        part="quiz",
+        quiz_id=quiz.id,
+        version=quiz.version,
+        pass_mark=quiz.pass_mark,
+        draw=quiz.asked_per_attempt,
+    )
     root += quiz_part("", text_node(nodes.paragraph, quiz.title, loaded, ("title",)), part="title")
+    total = len(quiz.questions)
     for index, question in enumerate(quiz.questions):
-        root += _question_node(loaded, index, question)
+        root += _question_node(loaded, ("questions", index), question, index + 1, total)
     return root
 
 
-def _question_node(loaded: Loaded[Quiz], index: int, question: Question) -> quiz_part:
-    here = ("questions", index)
+def build_check_node(loaded: Loaded[Quiz], check: Question) -> quiz_part:
+    """The neutral node tree of one check: a question with no number and no score."""
+    index = loaded.model.checks.index(check)
+    root = quiz_part(part="check", quiz_id=loaded.model.id, check_id=check.id)
+    root += _question_node(loaded, ("checks", index), check, 0, 0)
+    return root
+
+
+def _question_node(
+    loaded: Loaded[Quiz], here: Location, question: Question, number: int, total: int
+) -> quiz_part:
     node = quiz_part(
         part="question",
         question_id=question.id,
         qtype=question.type,
-        number=index + 1,
-        total=len(loaded.model.questions),
+        number=number,
+        total=total,
         objective=question.objective,
         articles=list(question.articles),
         correct=[] if question.type == "matching" else list(question.answer),
+        shuffle=question.shuffle,
     )
     if question.scenario:
         node += quiz_part(
@@ -171,6 +216,8 @@ def interface_strings() -> dict[str, str]:
         ),
         "answerAll": str(_("Please answer every question. Not answered yet: {questions}.")),
         "restored": str(_("Your earlier answers have been restored.")),
+        "questionNumber": str(_("Question {number} of {total}")),
+        "chooseFirst": str(_("Choose an answer, then check it.")),
     }
 
 
@@ -184,8 +231,9 @@ class _QuizRenderer:
 
     @staticmethod
     def quiz_of(node: nodes.Element) -> quiz_part:
+        """The quiz, or the check, that ``node`` belongs to."""
         parent: nodes.Element | None = node
-        while parent is not None and parent.get("part") != "quiz":
+        while parent is not None and parent.get("part") not in {"quiz", "check"}:
             parent = parent.parent
         assert isinstance(parent, quiz_part)
         return parent
@@ -211,10 +259,17 @@ def visit_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None:
         body.append(
             f'<form class="rightway-quiz" id="quiz-{escape(quiz_id)}" novalidate'
             f' data-quiz-id="{escape(quiz_id)}" data-quiz-version="{escape(node["version"])}"'
-            f' data-pass-mark="{node["pass_mark"]}"'
+            f' data-pass-mark="{node["pass_mark"]}" data-draw="{node["draw"]}"'
             f' data-language="{escape(translator.config.language or "en")}"'
             f" data-strings='{escape(json.dumps(interface_strings(), ensure_ascii=False))}'"
             f' aria-labelledby="quiz-{escape(quiz_id)}-title">'
+        )
+    elif part == "check":
+        # No accessible name: a page with several checks must not fill up with form landmarks.
+        body.append(
+            f'<form class="rightway-check" id="check-{escape(node["check_id"])}" novalidate'
+            f' data-check-id="{escape(node["check_id"])}"'
+            f" data-strings='{escape(json.dumps(interface_strings(), ensure_ascii=False))}'>"
         )
     elif part == "title":
         quiz = renderer.quiz_of(node)
@@ -239,6 +294,7 @@ def visit_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None:
             f'<div class="rightway-question" id="{escape(name)}"'
             f' data-question-id="{escape(node["question_id"])}" data-type="{node["qtype"]}"'
             f' data-objective="{escape(node["objective"])}"'
+            f' data-shuffle="{"true" if node["shuffle"] else "false"}"'
             f' data-articles="{" ".join(str(a) for a in node["articles"])}"'
             f' data-correct="{escape(" ".join(node["correct"]))}">'
         )
@@ -267,9 +323,12 @@ def visit_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None:
 
 def _render_stem(body: list[str], renderer: _QuizRenderer, node: quiz_part) -> None:
     question = renderer.question_of(node)
-    number = str(_("Question {number} of {total}")).format(
-        number=question["number"], total=question["total"]
-    )
+    if question["number"]:
+        number = str(_("Question {number} of {total}")).format(
+            number=question["number"], total=question["total"]
+        )
+    else:
+        number = str(_("Check yourself (not scored)"))
     hint = ""
     if question["qtype"] == "multiple":
         hint = f'<span class="rightway-hint">{escape(str(_("Choose all that apply.")))}</span>'
@@ -341,6 +400,12 @@ def depart_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None
     if part == "quiz":
         body.append(_actions_html(node))
         body.append("</form>")
+    elif part == "check":
+        body.append(
+            '<div class="rightway-quiz-actions">'
+            f'<button type="submit" class="rightway-button">{escape(str(_("Check my answer")))}</button>'
+            '</div><div class="rightway-check-result" role="status" aria-live="polite"></div></form>'
+        )
     elif part in {"scenario", "feedback", "question"}:
         body.append("</div>")
     elif part == "explanation":

@@ -1,25 +1,47 @@
 /* The Right Way course: self-marking quiz runtime.
  *
- * Markup comes from the Sphinx extension (rightway_quiz/quiz.py). Answer keys
+ * Markup comes from the Sphinx extension (rightway_quiz/sphinxext/quiz.py). Answer keys
  * are option ids in data-correct; a learner can read them, and nobody trusts a
  * score from the browser: the grader re-marks downloaded answers.
  *
+ * Attempts. The page holds a quiz's whole bank. Each attempt has a seed, and draws
+ * data-draw questions from the bank (at least one per objective, then at random,
+ * preferring questions the previous attempt did not ask) and shuffles each question's
+ * options (unless data-shuffle="false": an ordered scale). Questions not drawn are
+ * hidden and their fields disabled: no keyboard, screen reader or score sees them.
+ * The attempt travels as a short token, "<seed base 36>[.<bank positions drawn, hex>]",
+ * under the key "@" of the saved responses (browser storage, SCORM suspend_data), so a
+ * reload or an LMS resume shows the same questions in the same order; "Try again"
+ * starts a new attempt. Everything recorded (answers, downloads, interactions) uses
+ * question and option ids, so the order never changes what is recorded.
+ *
  * API for the SCORM layer and other hosts (window.RightwayQuiz):
  *   quizzes()                 -> [{id, version, passMark, element}]
- *   getResponses(quizId)      -> {questionId: [optionIds] | {itemId: optionId}}
- *   setResponses(quizId, responses, submit) restores answers (and marks them if submit)
+ *   getResponses(quizId)      -> {questionId: [optionIds] | {itemId: optionId}, "@": [attempt]}
+ *                                (the questions this attempt asks, and the attempt's token)
+ *   setResponses(quizId, responses, submit) restores the attempt and answers (and marks them if submit)
  *   result(quizId)            -> the last result, or null
+ *   draw(bank, count, seed, avoid) -> drawn question ids: bank is [{id, objective}]
  * Events, bubbling from the quiz's <form>:
- *   "rightway:quiz-result"  detail = result (see markQuiz)
+ *   "rightway:quiz-result"  detail = result (see markQuiz; result.attempt is the token)
  *   "rightway:quiz-change"  detail = {quizId, responses}
- *   "rightway:quiz-reset"   detail = {quizId}
+ *   "rightway:quiz-reset"   detail = {quizId} (then a quiz-change with the new attempt)
  * Inside an LMS, <html data-rightway-lms> (set by rightway-scorm.js) turns browser
  * storage off: the LMS keeps the answers, and a shared computer must not mix learners.
+ *
+ * Checks (form.rightway-check) are one unscored question each: same marking and
+ * feedback, no storage, no events, so they never reach the LMS or a score.
+ *
+ * Tests may set window.rightwayQuizSeedSource, a function returning 32-bit seeds,
+ * before this script runs, so that attempts are reproducible.
  */
 (function () {
   "use strict";
   var STORAGE_PREFIX = "rightway-quiz:v1:";
+  var ATTEMPT_KEY = "@"; // never a question id: those start with a letter or digit
   var results = {};
+  var attempts = {}; // quizId -> {seed, drawn: [question ids]}
+  var sourceOrder = []; // [question element, its option elements in source order]
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function format(template, values) {
@@ -38,6 +60,150 @@
     if (lmsSaves()) return null;
     try { return JSON.parse(localStorage.getItem(storageKey(form)) || "null"); } catch (e) { return null; }
   }
+
+  // -- seeds, shuffling and drawing --------------------------------------------------
+
+  function newSeed() {
+    if (typeof window.rightwayQuizSeedSource === "function") return window.rightwayQuizSeedSource() >>> 0;
+    try {
+      var buffer = new Uint32Array(1);
+      window.crypto.getRandomValues(buffer);
+      return buffer[0];
+    } catch (e) {
+      return Math.floor(Math.random() * 4294967296) >>> 0;
+    }
+  }
+  // mulberry32: small, fast and good enough to deal cards; the same seed gives the same deal.
+  function generator(seed) {
+    var state = seed >>> 0;
+    return function () {
+      state = (state + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function hash(text) { // FNV-1a: each question gets its own stream from the attempt's seed
+    var value = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return value;
+  }
+  function shuffle(list, random) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
+
+  // Stratified: one question per objective first, then the rest at random, questions
+  // in ``avoid`` (the previous attempt's) last. Returned in bank order.
+  function draw(bank, count, seed, avoid) {
+    if (!(count > 0) || count >= bank.length) return bank.map(function (item) { return item.id; });
+    var random = generator(seed);
+    var seen = {};
+    (avoid || []).forEach(function (id) { seen[id] = true; });
+    var rank = {};
+    bank.forEach(function (item) { rank[item.id] = (seen[item.id] ? 1 : 0) + random(); });
+    var queue = bank.slice().sort(function (a, b) { return rank[a.id] - rank[b.id]; });
+    var objectives = [];
+    bank.forEach(function (item) { if (objectives.indexOf(item.objective) === -1) objectives.push(item.objective); });
+    var chosen = {};
+    var taken = 0;
+    shuffle(objectives, random).forEach(function (objective) {
+      for (var i = 0; i < queue.length && taken < count; i++) {
+        if (queue[i].objective === objective && !chosen[queue[i].id]) { chosen[queue[i].id] = true; taken++; return; }
+      }
+    });
+    queue.forEach(function (item) { if (taken < count && !chosen[item.id]) { chosen[item.id] = true; taken++; } });
+    return bank.filter(function (item) { return chosen[item.id]; }).map(function (item) { return item.id; });
+  }
+
+  function bankOf(form) {
+    return all(form, ".rightway-question").map(function (question) {
+      return { id: question.dataset.questionId, objective: question.dataset.objective };
+    });
+  }
+  function drawCount(form) { return Number(form.dataset.draw) || 0; }
+
+  // The token: seed in base 36, then (for a drawn quiz) which bank positions were drawn, as hex.
+  function attemptToken(form, attempt) {
+    var token = attempt.seed.toString(36);
+    var bank = bankOf(form);
+    if (drawCount(form) >= bank.length) return token;
+    var hex = "";
+    for (var i = 0; i < bank.length; i += 4) {
+      var nibble = 0;
+      for (var bit = 0; bit < 4 && i + bit < bank.length; bit++) {
+        if (attempt.drawn.indexOf(bank[i + bit].id) !== -1) nibble |= 1 << bit;
+      }
+      hex += nibble.toString(16);
+    }
+    return token + "." + hex.replace(/0+$/, "");
+  }
+  function parseToken(form, token) {
+    var match = /^([0-9a-z]{1,7})(?:\.([0-9a-f]*))?$/.exec(typeof token === "string" ? token : "");
+    if (!match) return null;
+    var bank = bankOf(form);
+    var seed = parseInt(match[1], 36) >>> 0;
+    if (match[2] === undefined) {
+      return drawCount(form) >= bank.length ? { seed: seed, drawn: bank.map(function (item) { return item.id; }) } : null;
+    }
+    var drawn = [];
+    for (var i = 0; i < match[2].length; i++) {
+      var nibble = parseInt(match[2].charAt(i), 16);
+      for (var bit = 0; bit < 4; bit++) if (nibble & (1 << bit) && bank[i * 4 + bit]) drawn.push(bank[i * 4 + bit].id);
+    }
+    return drawn.length === drawCount(form) ? { seed: seed, drawn: drawn } : null;
+  }
+  function newAttempt(form, previous) {
+    var seed = newSeed();
+    return { seed: seed, drawn: draw(bankOf(form), drawCount(form), seed, previous ? previous.drawn : []) };
+  }
+
+  // Put a question's options (and a matching question's drop-down choices) in this attempt's order.
+  function orderOptions(question, seed) {
+    var record = sourceOrder.filter(function (entry) { return entry[0] === question; })[0];
+    if (!record) {
+      record = [question, all(question, ".rightway-option")];
+      sourceOrder.push(record);
+    }
+    var options = record[1];
+    if (question.dataset.shuffle !== "false") options = shuffle(options, generator(seed ^ hash(question.dataset.questionId)));
+    options.forEach(function (option) { option.parentNode.appendChild(option); });
+    var ids = options.map(function (option) { return option.dataset.optionId; });
+    all(question, "select").forEach(function (select) {
+      var value = select.value;
+      ids.forEach(function (id) {
+        var choice = all(select, "option").filter(function (o) { return o.value === id; })[0];
+        if (choice) select.appendChild(choice);
+      });
+      select.value = value;
+    });
+  }
+
+  function askedQuestions(form) {
+    return all(form, ".rightway-question").filter(function (question) { return !question.hidden; });
+  }
+
+  function applyAttempt(form, attempt) {
+    attempts[form.dataset.quizId] = attempt;
+    var text = strings(form);
+    all(form, ".rightway-question").forEach(function (question) {
+      var asked = attempt.drawn.indexOf(question.dataset.questionId) !== -1;
+      question.hidden = !asked;
+      all(question, "input, select").forEach(function (field) { field.disabled = !asked; });
+      if (asked) orderOptions(question, attempt.seed);
+    });
+    var asked = askedQuestions(form);
+    asked.forEach(function (question, index) {
+      question.querySelector(".rightway-question-number").textContent =
+        format(text.questionNumber, { number: index + 1, total: asked.length });
+    });
+  }
+
+  // -- responses and marking ---------------------------------------------------------
 
   function questionResponse(question) {
     if (question.dataset.type === "matching") {
@@ -74,15 +240,17 @@
 
   function getResponses(form) {
     var responses = {};
-    all(form, ".rightway-question").forEach(function (question) {
+    askedQuestions(form).forEach(function (question) {
       responses[question.dataset.questionId] = questionResponse(question);
     });
+    var attempt = attempts[form.dataset.quizId];
+    if (attempt) responses[ATTEMPT_KEY] = [attemptToken(form, attempt)];
     return responses;
   }
-  function setResponses(form, responses) {
-    all(form, ".rightway-question").forEach(function (question) {
+  function setAnswers(root, responses) {
+    all(root, ".rightway-question").forEach(function (question) {
       var response = responses[question.dataset.questionId];
-      if (!response) return;
+      if (!response || question.hidden) return;
       if (question.dataset.type === "matching") {
         all(question, ".rightway-match").forEach(function (item) {
           var select = item.querySelector("select");
@@ -94,16 +262,25 @@
       }
     });
   }
+  function setResponses(form, responses) {
+    var token = responses[ATTEMPT_KEY];
+    var attempt = parseToken(form, Array.isArray(token) ? token[0] : token);
+    if (attempt) applyAttempt(form, attempt);
+    setAnswers(form, responses);
+  }
 
+  function chosenOptions(question, response) {
+    return question.dataset.type === "matching"
+      ? Object.keys(response).map(function (k) { return response[k]; })
+      : response;
+  }
   function showFeedback(question, response, correct, text) {
     var verdict = question.querySelector(".rightway-verdict");
     verdict.textContent = (correct ? "✓ " : "✗ ") + (correct ? text.correct : text.incorrect);
     question.classList.toggle("rightway-is-correct", correct);
     question.classList.toggle("rightway-is-incorrect", !correct);
     question.querySelector(".rightway-question-result").hidden = false;
-    var chosen = question.dataset.type === "matching"
-      ? Object.keys(response).map(function (k) { return response[k]; })
-      : response;
+    var chosen = chosenOptions(question, response);
     all(question, ".rightway-feedback").forEach(function (feedback) {
       feedback.hidden = chosen.indexOf(feedback.dataset.feedbackFor) === -1;
     });
@@ -116,12 +293,17 @@
       });
     }
   }
-  function clearFeedback(form) {
-    all(form, ".rightway-question").forEach(function (question) {
-      question.classList.remove("rightway-is-correct", "rightway-is-incorrect");
-      question.querySelector(".rightway-question-result").hidden = true;
-      all(question, ".rightway-feedback, .rightway-match-verdict").forEach(function (el) { el.hidden = true; });
-    });
+  // A verdict is about the answer it judged: once the answer changes, it goes.
+  function clearQuestionFeedback(question) {
+    question.classList.remove("rightway-is-correct", "rightway-is-incorrect");
+    question.querySelector(".rightway-question-result").hidden = true;
+    all(question, ".rightway-feedback, .rightway-match-verdict").forEach(function (el) { el.hidden = true; });
+  }
+  function chosenFeedback(question, response) {
+    var chosen = chosenOptions(question, response);
+    return all(question, ".rightway-feedback").filter(function (feedback) {
+      return chosen.indexOf(feedback.dataset.feedbackFor) !== -1;
+    }).map(function (feedback) { return feedback.textContent.trim(); });
   }
 
   // The live region says the score and, for each question not right, the feedback on the
@@ -132,7 +314,7 @@
     line.textContent = format(text.score, result) + " " + (result.passed ? text.passed : format(text.notPassed, result));
     status.appendChild(line);
     var list = document.createElement("ul");
-    all(form, ".rightway-question").forEach(function (question, i) {
+    askedQuestions(form).forEach(function (question, i) {
       var response = result.responses[i];
       if (response.correct) return;
       var item = document.createElement("li");
@@ -140,21 +322,20 @@
       link.href = "#" + question.id;
       link.textContent = question.querySelector(".rightway-question-number").textContent;
       item.appendChild(link);
-      var chosen = question.dataset.type === "matching"
-        ? Object.keys(response.response).map(function (k) { return response.response[k]; })
-        : response.response;
-      var notes = all(question, ".rightway-feedback").filter(function (feedback) {
-        return chosen.indexOf(feedback.dataset.feedbackFor) !== -1;
-      }).map(function (feedback) { return feedback.textContent.trim(); });
+      var notes = chosenFeedback(question, response.response);
       item.appendChild(document.createTextNode(": " + text.incorrect + ". " + notes.join(" ")));
       list.appendChild(item);
     });
     if (list.children.length) status.appendChild(list);
   }
 
+  function saveState(form, submitted, submittedAt) {
+    store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: submitted, submittedAt: submittedAt });
+  }
+
   function markQuiz(form, options) {
     var text = strings(form);
-    var questions = all(form, ".rightway-question");
+    var questions = askedQuestions(form);
     var responses = [];
     var missing = [];
     questions.forEach(function (question, index) {
@@ -183,6 +364,7 @@
       quizId: form.dataset.quizId,
       quizVersion: form.dataset.quizVersion,
       language: form.dataset.language,
+      attempt: attemptToken(form, attempts[form.dataset.quizId]),
       score: score, max: max, percent: percent, passMark: passMark,
       passed: percent >= passMark,
       responses: responses,
@@ -193,7 +375,7 @@
     status.classList.toggle("rightway-passed", result.passed);
     form.querySelector('[data-action="retry"]').hidden = false;
     results[result.quizId] = result;
-    store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: true, submittedAt: result.submittedAt });
+    saveState(form, true, result.submittedAt);
     if (!options.silent) status.focus();
     form.dispatchEvent(new CustomEvent("rightway:quiz-result", { bubbles: true, detail: result }));
     return result;
@@ -201,7 +383,7 @@
 
   function download(form) {
     var state = stored(form) || {};
-    var answers = all(form, ".rightway-question").map(function (question) {
+    var answers = askedQuestions(form).map(function (question) {
       var response = questionResponse(question);
       return question.dataset.type === "matching"
         ? { question_id: question.dataset.questionId, matches: response }
@@ -226,35 +408,84 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   }
 
-  function reset(form) {
+  // "Try again": a new attempt (a new draw where the bank allows, a new order); answers
+  // that were right stay, the rest are cleared.
+  function retry(form) {
+    var quizId = form.dataset.quizId;
+    var kept = {};
+    askedQuestions(form).forEach(function (question) {
+      var response = questionResponse(question);
+      if (isCorrect(question, response)) kept[question.dataset.questionId] = response;
+    });
     all(form, "input").forEach(function (input) { input.checked = false; });
     all(form, "select").forEach(function (select) { select.value = ""; });
-    clearFeedback(form);
-    delete results[form.dataset.quizId];
-    store(form, { version: form.dataset.quizVersion, responses: {}, submitted: false });
+    all(form, ".rightway-question").forEach(clearQuestionFeedback);
+    applyAttempt(form, newAttempt(form, attempts[quizId]));
+    setAnswers(form, kept);
+    delete results[quizId];
+    saveState(form, false);
     var status = form.querySelector(".rightway-quiz-result");
     status.textContent = "";
+    status.classList.remove("rightway-passed");
     form.querySelector('[data-action="retry"]').hidden = true;
-    var first = form.querySelector("input, select");
+    var first = form.querySelector(".rightway-question:not([hidden]) input:not(:checked), .rightway-question:not([hidden]) select");
     if (first) first.focus();
-    form.dispatchEvent(new CustomEvent("rightway:quiz-reset", { bubbles: true, detail: { quizId: form.dataset.quizId } }));
+    form.dispatchEvent(new CustomEvent("rightway:quiz-reset", { bubbles: true, detail: { quizId: quizId } }));
+    form.dispatchEvent(new CustomEvent("rightway:quiz-change", { bubbles: true, detail: { quizId: quizId, responses: getResponses(form) } }));
+  }
+
+  function hasAnswers(responses) {
+    return Object.keys(responses).some(function (key) {
+      return key !== ATTEMPT_KEY && Object.keys(responses[key] || {}).length > 0;
+    });
   }
 
   function setup(form) {
     form.addEventListener("submit", function (event) { event.preventDefault(); markQuiz(form, {}); });
-    form.addEventListener("change", function () {
-      var state = stored(form) || {};
-      store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: !!state.submitted, submittedAt: state.submittedAt });
+    form.addEventListener("change", function (event) {
+      var question = event.target.closest ? event.target.closest(".rightway-question") : null;
+      if (question) clearQuestionFeedback(question);
+      saveState(form, false);
       form.dispatchEvent(new CustomEvent("rightway:quiz-change", { bubbles: true, detail: { quizId: form.dataset.quizId, responses: getResponses(form) } }));
     });
-    form.querySelector('[data-action="retry"]').addEventListener("click", function () { reset(form); });
+    form.querySelector('[data-action="retry"]').addEventListener("click", function () { retry(form); });
     form.querySelector('[data-action="download"]').addEventListener("click", function () { download(form); });
     var state = stored(form);
-    if (state && state.version === form.dataset.quizVersion && state.responses) {
-      setResponses(form, state.responses);
-      if (state.submitted) markQuiz(form, { force: true, silent: true });
-      else if (Object.keys(state.responses).length) form.querySelector(".rightway-quiz-result").textContent = strings(form).restored;
+    var usable = state && state.version === form.dataset.quizVersion && state.responses;
+    var token = usable && state.responses[ATTEMPT_KEY];
+    var attempt = usable ? parseToken(form, Array.isArray(token) ? token[0] : token) : null;
+    applyAttempt(form, attempt || newAttempt(form, null));
+    if (usable) setAnswers(form, state.responses);
+    if (usable && state.submitted) {
+      markQuiz(form, { force: true, silent: true });
+      return;
     }
+    saveState(form, false); // so a reload shows this same attempt
+    if (usable && hasAnswers(state.responses)) form.querySelector(".rightway-quiz-result").textContent = strings(form).restored;
+  }
+
+  // -- checks: one unscored question, marked on the spot -----------------------------
+
+  function setupCheck(form) {
+    var question = form.querySelector(".rightway-question");
+    var status = form.querySelector(".rightway-check-result");
+    var text = strings(form);
+    orderOptions(question, newSeed());
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var response = questionResponse(question);
+      if (!isAnswered(question, response)) {
+        status.textContent = text.chooseFirst;
+        return;
+      }
+      var correct = isCorrect(question, response);
+      showFeedback(question, response, correct, text);
+      status.textContent = (correct ? "✓ " + text.correct : "✗ " + text.incorrect) + ". " + chosenFeedback(question, response).join(" ");
+    });
+    form.addEventListener("change", function () {
+      clearQuestionFeedback(question);
+      status.textContent = "";
+    });
   }
 
   function formFor(quizId) { return document.querySelector('form.rightway-quiz[data-quiz-id="' + quizId + '"]'); }
@@ -269,14 +500,18 @@
     setResponses: function (quizId, responses, submit) {
       var form = formFor(quizId);
       if (!form) return null;
-      setResponses(form, responses);
-      store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: !!submit });
+      setResponses(form, responses || {});
+      saveState(form, !!submit);
       return submit ? markQuiz(form, { force: true, silent: true }) : null;
     },
-    result: function (quizId) { return results[quizId] || null; }
+    result: function (quizId) { return results[quizId] || null; },
+    draw: draw
   };
 
-  function init() { all(document, "form.rightway-quiz").forEach(setup); }
+  function init() {
+    all(document, "form.rightway-quiz").forEach(setup);
+    all(document, "form.rightway-check").forEach(setupCheck);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
