@@ -219,9 +219,6 @@ def test_the_command_prints_each_problem_and_exits_1(
     )
 
 
-# The quiz banks on this branch are the old ones; the content rewrite makes this pass,
-# and then strict=True fails the run until this marker is removed.
-@pytest.mark.xfail(reason="quiz banks being rewritten", strict=True)
 def test_the_course_quizzes_pass_the_item_check() -> None:
     problems = check_course_dir(PROJECT_ROOT)
     assert problems == [], "\n".join(str(problem) for problem in problems)
