@@ -41,7 +41,7 @@ def test_grade_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     # A fuzzy translation is not used.
     assert "What should you do first?" in out and "CYFIEITHIAD ANSICR" not in out
     assert "Erthyglau i siarad amdanyn nhw: Erthygl 12 (Parchu barn y plentyn)" in out
-    assert "Atebion a ddarllenwyd: 5; wedi’u marcio: 5; wedi’u gwrthod: 0." in err
+    assert "Atebion a ddarllenwyd: 5; wedi’u marcio: 5; wedi’u gwrthod: 0; gwag: 0." in err
 
 
 @pytest.mark.parametrize("output_format", ["csv", "json", "md", "html"])

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -19,9 +21,11 @@ from typing import Any, NoReturn
 from .. import __version__
 from ..course.course import Course, find_course_dir, load_course
 from ..course.loader import SourceError
+from ._files import UsageError, check_output, replacing
+from ._output import terminal_text
 from ._progress import ProgressBar
-from .answers import InputError
-from .grading import Grader, Rejection
+from .answers import InputError, display_path
+from .grading import Gradebook, Grader, Rejection
 from .messages import LANGUAGES, _, default_language, set_language
 from .prompts import (
     PromptKind,
@@ -48,8 +52,9 @@ SUFFIX_FORMATS = {
 }
 
 
-class UsageError(Exception):
-    """A mistake in the command line that argparse cannot see (an unknown quiz, say)."""
+def _err(text: str) -> None:
+    """One line on standard error, control characters escaped (names can hold them)."""
+    print(terminal_text(text), file=sys.stderr)
 
 
 # -- argparse in the chosen language ------------------------------------------------------
@@ -82,7 +87,7 @@ def _common_options() -> _Parser:
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default=None,
+        default=argparse.SUPPRESS,
         help=_(
             "language of all output (default: Welsh if the locale starts with cy, else English)"
         ),
@@ -106,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=_(
             "Grade learners' answers, report on a cohort, and prompt supervision sessions for The Right Way course."
         ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("language of all output (also accepted after the command)"),
     )
     parser.add_argument(
         "--version",
@@ -245,9 +256,11 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--salt",
-        default=os.environ.get("RIGHTWAY_SALT", ""),
+        default=None,
         metavar=_("TEXT"),
-        help=_("a secret that makes the codes unguessable (default: $RIGHTWAY_SALT)"),
+        help=_(
+            "with --pseudonymise: a secret that makes the codes unguessable (default: $RIGHTWAY_SALT; one of them is needed)"
+        ),
     )
 
 
@@ -267,41 +280,59 @@ def _output_format(args: argparse.Namespace, default: str) -> str:
     return default
 
 
-def _write(
-    chunks: Iterable[str], output: Path | None, inputs: Sequence[Path] = (), *, csv: bool = False
-) -> None:
-    """Write to the screen or to ``output``, piece by piece (never over an input file)."""
+def _check_outputs(args: argparse.Namespace, formats: Sequence[str]) -> None:
+    """Every check on ``-o`` and ``--rejected`` made before any grading starts."""
+    check_output(args.output, args.files)
+    check_output(args.rejected, args.files)
+    if (
+        args.output is not None
+        and args.rejected is not None
+        and args.output.resolve() == args.rejected.resolve()
+    ):
+        raise UsageError(_("-o and --rejected name the same file; give them different names"))
+    if args.format is None and args.output is not None:
+        found = SUFFIX_FORMATS.get(args.output.suffix.lower())
+        if found is not None and found != "text" and found not in formats:
+            raise UsageError(
+                _("{path}: this command cannot write {suffix} (formats: {formats})").format(
+                    path=display_path(args.output),
+                    suffix=args.output.suffix,
+                    formats=", ".join(formats),
+                )
+            )
+
+
+def _write(chunks: Iterable[str], output: Path | None, *, csv: bool = False) -> None:
+    """Write to the screen or to ``output`` (checked by :func:`_check_outputs`), piece by piece."""
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         return
-    if any(output.resolve() == path.resolve() for path in inputs):
-        raise UsageError(
-            _("{path}: is one of the input files; choose another output").format(path=output)
-        )
-    # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
-    with output.open("w", encoding="utf-8-sig" if csv else "utf-8", newline="") as handle:
+    with replacing(output, csv=csv) as handle:
         handle.writelines(chunks)
-    print(_("Written: {path}").format(path=output), file=sys.stderr)
+    _err(_("Written: {path}").format(path=display_path(output)))
 
 
 class _RejectionLog:
-    """Shows the first few rejections on standard error and writes all of them if asked."""
+    """Shows the first few rejections on standard error and writes all of them if asked.
 
-    def __init__(self, path: Path | None, inputs: Sequence[Path]) -> None:
+    The ``--rejected`` file is written aside and put in place by :meth:`commit`,
+    so a run that stops half way leaves last time's list as it was.
+    """
+
+    def __init__(self, path: Path | None, namer: Namer, bar: ProgressBar) -> None:
         self.shown = 0
         self.total = 0
         self.path = path
-        self._handle = None
+        self.namer = namer
+        self.bar = bar
+        self._file: contextlib.ExitStack | None = None
         if path is not None:
-            if any(path.resolve() == p.resolve() for p in inputs):
-                raise UsageError(
-                    _("{path}: is one of the input files; choose another output").format(path=path)
-                )
             import csv
 
-            self._handle = path.open("w", encoding="utf-8-sig", newline="")
-            self._writer = csv.writer(self._handle)
+            self._file = contextlib.ExitStack()
+            handle = self._file.enter_context(replacing(path, csv=True))
+            self._writer = csv.writer(handle)
             self._writer.writerow(["source", "unit", "number", "reason"])
 
     def __call__(self, rejection: Rejection) -> None:
@@ -309,57 +340,94 @@ class _RejectionLog:
 
         self.total += 1
         if self.shown < SHOWN_REJECTIONS:
-            print(str(rejection), file=sys.stderr)
+            self.bar.close()  # a rejection line never starts on top of the bar
+            _err(self.namer.rejection(rejection))
             self.shown += 1
-        if self._handle is not None:
+        if self._file is not None:
             self._writer.writerow(
                 [
-                    safe_cell(rejection.source),
+                    safe_cell(self.namer.source(rejection.source)),
                     rejection.unit,
                     rejection.number or "",
-                    safe_cell(rejection.reason),
+                    safe_cell(self.namer.reason(rejection)),
                 ]
             )
 
-    def close(self) -> None:
+    def close(self, *, complete: bool) -> None:
+        """Say how many more were rejected; put the file in place only if ``complete``."""
         if self.total > self.shown:
             hint = (
-                _("all are in {path}").format(path=self.path)
+                _("all are in {path}").format(path=display_path(self.path))
                 if self.path
                 else _("use --rejected PATH to list them all")
             )
-            print(
+            _err(
                 _("… and {count} more rejected ({hint})").format(
                     count=f"{self.total - self.shown:,}", hint=hint
-                ),
-                file=sys.stderr,
+                )
             )
-        if self._handle is not None:
-            self._handle.close()
+        if self._file is not None:
+            if complete:
+                self._file.close()
+            else:
+                self._file.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
 
 
-def _grade(args: argparse.Namespace, course: Course) -> Grader:
-    log = _RejectionLog(args.rejected, args.files)
+def _namer(args: argparse.Namespace) -> Namer:
+    """Names or codes; ``--pseudonymise`` needs a salt and ``--salt`` needs ``--pseudonymise``."""
+    pseudonymise = bool(getattr(args, "pseudonymise", False))
+    if args.salt is not None and not pseudonymise:
+        raise UsageError(_("--salt is only used with --pseudonymise"))
+    salt = args.salt if args.salt is not None else os.environ.get("RIGHTWAY_SALT", "")
+    if pseudonymise and not salt:
+        raise UsageError(
+            _(
+                "--pseudonymise needs a secret salt (--salt TEXT or RIGHTWAY_SALT), or anyone with a list of names could work out the codes"
+            )
+        )
+    return Namer(pseudonymise, salt)
+
+
+def _grade(args: argparse.Namespace, course: Course, namer: Namer) -> Grader:
     bar = ProgressBar(_("Grading"), sys.stderr)
+    log = _RejectionLog(args.rejected, namer, bar)
     grader = Grader(course, on_reject=log, progress=bar)
+    complete = False
     try:
         for path in args.files:
             grader.add_path(path)
+        complete = True
     finally:
         bar.close()
-        log.close()
-    book = grader.gradebook
+        log.close(complete=complete)
+    _summary(grader.gradebook, namer)
+    return grader
+
+
+def _summary(book: Gradebook, namer: Namer) -> None:
+    """What went wrong with whole files, warnings, and the counts, on standard error."""
     for error in book.file_errors:
-        print(str(error), file=sys.stderr)
+        where = namer.source(display_path(error.path))
+        _err(f"{where}: {error.message}" if namer.pseudonymise else str(error))
+    for warning in book.warnings:
+        _err(
+            warning
+            if not namer.pseudonymise
+            else _("(a warning about a file; file names are hidden)")
+        )
+    if book.unnamed_files:
+        _err(
+            _(
+                "Answer files that name no learner: {count}; each is graded as a learner of its own (add the learner's name when downloading)"
+            ).format(count=book.unnamed_files)
+        )
     if book.older_versions:
-        print(
+        _err(
             _("Answer files made against an older version of a quiz, not marked: {count}").format(
                 count=len(book.older_versions)
-            ),
-            file=sys.stderr,
+            )
         )
-    print(counts_line(book), file=sys.stderr)
-    return grader
+    _err(counts_line(book))
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -411,25 +479,26 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_grade(args: argparse.Namespace) -> int:
     """``grade``: each learner's score, pass, missed questions with feedback, articles."""
+    namer = _namer(args)
+    _check_outputs(args, FORMATS)
     course = _course(args)
     output_format = _output_format(args, "table")
-    grader = _grade(args, course)
+    grader = _grade(args, course, namer)
     book = grader.gradebook
     texts = course.translations(args.lang)
-    chunks = render(book, texts, Namer(args.pseudonymise, args.salt), output_format)
-    _write(chunks, args.output, args.files, csv=output_format == "csv")
+    chunks = render(book, texts, namer, output_format)
+    _write(chunks, args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """``report``: the cohort report."""
+    """``report``: the cohort report (it holds no names, so file names are hidden too)."""
+    _check_outputs(args, REPORT_FORMATS)
     course = _course(args)
     output_format = _output_format(args, "text")
-    book = _grade(args, course).gradebook
+    book = _grade(args, course, Namer()).gradebook
     report = build_report(book, course.translations(args.lang))
-    _write(
-        [render_report(report, output_format)], args.output, args.files, csv=output_format == "csv"
-    )
+    _write([render_report(report, output_format)], args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
@@ -500,18 +569,15 @@ def run_take(args: argparse.Namespace) -> int:
                 quiz=args.quiz, known=", ".join(sorted(course.quizzes)) or "—"
             )
         )
-    if args.output.exists() and args.output.is_dir():
-        raise UsageError(_("{path}: is a folder; give a file name").format(path=args.output))
+    check_output(args.output, ())
     texts = course.translations(args.lang)
     try:
         document = take_quiz(quiz, texts, _reader, _say, learner=args.learner)
     except Stopped:
         print(file=sys.stdout)
-        print(_("Stopped: no answers were saved."), file=sys.stderr)
+        _err(_("Stopped: no answers were saved."))
         return 1
-    args.output.write_text(
-        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    saved = _save_answers(document, args.output)
     grader = Grader(course)
     grader.add_answer_data(document, str(args.output), learner=args.learner or args.output.stem)
     book = grader.gradebook
@@ -533,8 +599,30 @@ def run_take(args: argparse.Namespace) -> int:
     record = grades_document(book, texts, Namer())["learners"][0]
     for line in missed_lines(record["quizzes"][0]["missed"]):
         print(line)
-    print(_("Answers saved to {path}").format(path=args.output), file=sys.stderr)
-    return 0
+    _err(_("Answers saved to {path}").format(path=display_path(saved)))
+    return 0 if saved == args.output else 1
+
+
+def _save_answers(document: dict[str, Any], path: Path) -> Path:
+    """Save the answers to ``path``, or, if that fails, to a file of their own in the
+    temporary folder: answers a learner has just given are never lost."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        with replacing(path) as handle:
+            handle.write(text)
+        return path
+    except OSError as error:
+        _err(
+            _("{path}: cannot be written ({reason})").format(
+                path=display_path(path), reason=error.strerror or error
+            )
+        )
+    descriptor, name = tempfile.mkstemp(
+        prefix=f"rightway-answers-{document['quiz_id']}-", suffix=".json"
+    )
+    with os.fdopen(descriptor, "w", encoding="utf-8") as spare:
+        spare.write(text)
+    return Path(name)
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -550,8 +638,19 @@ def _language(argv: Sequence[str]) -> str:
     return default_language()
 
 
+def _robust_streams() -> None:
+    """Never fail on printing: a character the terminal's encoding lacks (ŵ in cp1252,
+    a file name's stray byte) is written as an escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rightway-quiz`` with ``argv`` (default: the command line); return the exit status."""
+    _robust_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language(arguments)
     set_language(language)
@@ -565,14 +664,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (SourceError, InputError) as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        _err(f"{PROG}: {error}")
         return 1
     except UsageError as error:
-        print(f"{PROG}: {_('error')}: {error}", file=sys.stderr)
-        return 1
+        _err(f"{PROG}: {_('error')}: {error}")
+        return 2
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
+        where = f"{display_path(error.filename)}: " if error.filename else ""
+        _err(f"{PROG}: {where}{error.strerror or error}")
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..course.course import ContentTranslations, Course
 from ..course.model import Question
-from ._output import csv_text, html_page, html_text, markdown_text, pseudonym
-from .grading import Attempt, Gradebook, LearnerResult, Outcome
+from ._output import csv_text, html_page, html_text, markdown_text, pseudonym, terminal_text
+from .grading import Attempt, Gradebook, LearnerResult, Outcome, Rejection
 from .messages import _, current_language
 
 FORMATS = ("table", "csv", "json", "md", "html")
@@ -22,7 +22,11 @@ Record = dict[str, Any]
 
 
 class Namer:
-    """Learner names as given, or stable codes with ``--pseudonymise``."""
+    """Learner names as given, or stable codes with ``--pseudonymise``.
+
+    Pseudonymised, nothing that may hold a name gets out: file names become
+    file codes and rejection reasons lose the text copied from the input.
+    """
 
     def __init__(self, pseudonymise: bool = False, salt: str = "") -> None:
         self.pseudonymise = pseudonymise
@@ -36,6 +40,27 @@ class Namer:
         if code is None:
             code = self._codes[name] = pseudonym(name, self.salt)
         return code
+
+    def source(self, path: str) -> str:
+        """A file name, or (pseudonymised) a code for it: file names often hold a learner's name."""
+        if not self.pseudonymise:
+            return path
+        return "F-" + pseudonym("\0file:" + path, self.salt)[2:]
+
+    def reason(self, rejection: Rejection) -> str:
+        """Why an answer was rejected, without input text when pseudonymised."""
+        return rejection.private_reason if self.pseudonymise else rejection.reason
+
+    def rejection(self, rejection: Rejection) -> str:
+        """A rejection as one line: file, row and reason."""
+        return str(
+            Rejection(
+                self.source(rejection.source),
+                rejection.unit,
+                rejection.number,
+                self.reason(rejection),
+            )
+        )
 
 
 def _answer_lines(
@@ -113,7 +138,7 @@ def learner_record(
                 "quiz": attempt.quiz.id,
                 "title": texts.text(attempt.quiz.title),
                 "principle": attempt.quiz.principle,
-                "source": attempt.source,
+                "source": namer.source(attempt.source),
                 "quiz_version": attempt.key.version,
                 "submitted_at": attempt.submitted_at,
                 "score": attempt.score,
@@ -145,21 +170,39 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
         "format": "rightway-grades",
         "format_version": 1,
         "language": texts.language,
-        "counts": {"answers": book.answers, "graded": book.graded, "rejected": book.rejected},
+        "counts": {
+            "answers": book.answers,
+            "graded": book.graded,
+            "rejected": book.rejected,
+            "blank": book.blank,
+        },
         "older_versions": [
             {
                 "learner": namer(attempt.learner),
                 "quiz": attempt.quiz.id,
-                "source": attempt.source,
+                "source": namer.source(attempt.source),
                 "submitted_at": attempt.submitted_at,
             }
             for attempt in book.older_versions
         ],
         "rejected": [
-            {"source": r.source, "unit": r.unit, "number": r.number, "reason": r.reason}
+            {
+                "source": namer.source(r.source),
+                "unit": r.unit,
+                "number": r.number,
+                "reason": namer.reason(r),
+            }
             for r in book.rejections
         ],
-        "file_errors": [str(error) for error in book.file_errors],
+        #: Only the first rejections are listed: this says when the list is cut.
+        "rejected_listed_all": not book.rejections_cut,
+        "file_errors": [
+            namer.source(str(error.path)) + ": " + error.message
+            if namer.pseudonymise
+            else str(error)
+            for error in book.file_errors
+        ],
+        "warnings": [] if namer.pseudonymise else list(book.warnings),
     }
 
 
@@ -181,13 +224,15 @@ def _yes_no(passed: bool) -> str:
 
 
 def counts_line(book: Gradebook) -> str:
-    """``Answers read: 10; graded: 8; rejected: 2.`` (they always add up)."""
-    return _counts(book.answers, book.graded, book.rejected)
+    """``Answers read: 10; graded: 7; rejected: 2; blank: 1.`` (they always add up)."""
+    return _counts(book.answers, book.graded, book.rejected, book.blank)
 
 
-def _counts(answers: int, graded: int, rejected: int) -> str:
-    return _("Answers read: {answers}; graded: {graded}; rejected: {rejected}.").format(
-        answers=f"{answers:,}", graded=f"{graded:,}", rejected=f"{rejected:,}"
+def _counts(answers: int, graded: int, rejected: int, blank: int = 0) -> str:
+    return _(
+        "Answers read: {answers}; graded: {graded}; rejected: {rejected}; blank: {blank}."
+    ).format(
+        answers=f"{answers:,}", graded=f"{graded:,}", rejected=f"{rejected:,}", blank=f"{blank:,}"
     )
 
 
@@ -220,12 +265,18 @@ def render_table(
     """Plain text for a terminal: a table of every attempt, then each learner's missed questions."""
     header = [_("Learner"), _("Quiz"), _("Score"), _("Percent"), _("Result")]
     rows = [
-        [namer(a.learner), a.quiz.id, f"{a.score}/{a.out_of}", f"{a.percent}%", _yes_no(a.passed)]
+        [
+            terminal_text(namer(a.learner)),
+            a.quiz.id,
+            f"{a.score}/{a.out_of}",
+            f"{a.percent}%",
+            _yes_no(a.passed),
+        ]
         for a in book.attempts
     ]
     yield "\n".join(_aligned(header, rows) if rows else [_("No answers were graded.")]) + "\n"
     for learner in learners:
-        lines = ["", f"== {learner['learner']} =="]
+        lines = ["", f"== {terminal_text(learner['learner'])} =="]
         for principle in learner["principles"]:
             lines.append(
                 _("Principle {principle}: {score}/{out_of} ({percent}%), {result}").format(
@@ -249,7 +300,10 @@ def render_table(
         yield "\n".join(lines) + "\n"
     if meta["older_versions"]:
         lines = ["", _("Not marked: answers made against an older version of the quiz:")]
-        lines += [f"  {e['learner']}: {e['quiz']} ({e['source']})" for e in meta["older_versions"]]
+        lines += [
+            terminal_text(f"  {e['learner']}: {e['quiz']} ({e['source']})")
+            for e in meta["older_versions"]
+        ]
         yield "\n".join(lines) + "\n"
 
 
@@ -347,7 +401,8 @@ def render_json(
     yield ',\n  "learners": ['
     for index, learner in enumerate(learners):
         yield ("," if index else "") + "\n    " + json.dumps(learner, ensure_ascii=False)
-    yield "\n  ],\n" + ",\n".join(field(k) for k in ("older_versions", "rejected", "file_errors"))
+    tail = ("older_versions", "rejected", "rejected_listed_all", "file_errors", "warnings")
+    yield "\n  ],\n" + ",\n".join(field(k) for k in tail)
     yield "\n}\n"
 
 
