@@ -18,7 +18,7 @@ def test_list_shows_quizzes_scenarios_and_prompts_by_principle(
     assert status == 0
     test_course = course()
     # Teaching order: equality comes before participation.
-    assert out.index("equality\n") < out.index("participation\n")
+    assert out.index("(equality)\n") < out.index("(participation)\n")
     for quiz in test_course.quizzes.values():
         assert f"quiz {quiz.id}: {quiz.title} ({len(quiz.questions)} questions" in out
     for scenario_set in test_course.scenario_sets.values():

@@ -14,7 +14,8 @@ from html import escape
 #: Characters that make a spreadsheet read a cell as a formula (or hide one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_[]<>|~"})
-_MARKDOWN_LINE_START = re.compile(r"^(\d*)([-+#>.)])")
+#: What makes a line a list item, heading or quote: "- ", "+ ", "#", ">", "1." or "1)".
+_MARKDOWN_LINE_START = re.compile(r"^(\d+(?=[.)])|)([-+#>.)])")
 #: C0 and C1 controls and DEL: on a terminal they can move the cursor or forge lines.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 

@@ -27,8 +27,11 @@ from ._progress import ProgressBar
 from .answers import InputError, display_path
 from .grading import Gradebook, Grader, Rejection
 from .messages import LANGUAGES, _, default_language, set_language
+from .principles import principle_from_user, principle_name
 from .prompts import (
+    AUDIENCES,
     PromptKind,
+    RecordNotes,
     answer_text,
     append_record,
     choose_prompt,
@@ -206,6 +209,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prompt.add_argument(
         "--supervisee", metavar=_("NAME"), help=_("who the session was with, for the record")
+    )
+    prompt.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        help=_("only questions for this setting: one-to-one, team, foster-carer or residential"),
+    )
+    prompt.add_argument(
+        "--actions", metavar=_("TEXT"), help=_("the agreed actions, for the record")
+    )
+    prompt.add_argument(
+        "--follow-up", metavar=_("DATE"), help=_("when to follow up, for the record")
     )
     prompt.set_defaults(handler=run_prompt)
 
@@ -439,11 +453,10 @@ def run_list(args: argparse.Namespace) -> int:
     texts = course.translations(args.lang)
     principles = course.principles()
     if args.principle is not None:
-        _check_principle(args.principle, principles)
-        principles = [args.principle]
+        principles = [_check_principle(args.principle, principles)]
     lines: list[str] = []
     for principle in principles:
-        lines.append(f"{principle}")
+        lines.append(f"{principle_name(principle)} ({principle})")
         for quiz in course.quizzes_for(principle):
             lines.append(
                 "  "
@@ -502,13 +515,17 @@ def run_report(args: argparse.Namespace) -> int:
     return 0 if book.ok and book.attempts else 1
 
 
-def _check_principle(principle: str, known: list[str]) -> None:
-    if principle not in known:
+def _check_principle(principle: str, known: list[str]) -> str:
+    """The id of the principle the user named (id or name, English or Welsh)."""
+    found = principle_from_user(principle, known)
+    if found is None:
         raise UsageError(
             _("unknown principle {principle!r} (the course has: {known})").format(
-                principle=principle, known=", ".join(known) or "—"
+                principle=principle,
+                known=", ".join(f"{principle_name(p)} ({p})" for p in known) or "—",
             )
         )
+    return found
 
 
 def _reader(prompt: str) -> str | None:
@@ -526,10 +543,11 @@ def run_prompt(args: argparse.Namespace) -> int:
     """``prompt``: a scenario or supervision question, the model answer on request, notes to a record."""
     course = _course(args)
     texts = course.translations(args.lang)
+    principle = None
     if args.principle is not None:
-        _check_principle(args.principle, course.principles())
+        principle = _check_principle(args.principle, course.principles())
     kind: PromptKind = args.kind
-    prompts = session_prompts(course, texts, args.principle, kind)
+    prompts = session_prompts(course, texts, principle, kind, args.audience)
     if not prompts:
         raise UsageError(_("there are no scenarios or prompts to choose from"))
     chosen = choose_prompt(prompts, args.seed)
@@ -554,7 +572,8 @@ def run_prompt(args: argparse.Namespace) -> int:
                 notes = "\n".join(lines)
             else:
                 notes = sys.stdin.read()
-        append_record(args.record, record_entry(chosen, notes, date.today(), args.supervisee))
+        record = RecordNotes(notes, args.actions or "", args.follow_up or "", args.supervisee)
+        append_record(args.record, record_entry(chosen, record, date.today()))
         print(_("Notes added to {path}").format(path=args.record), file=sys.stderr)
     return 0
 

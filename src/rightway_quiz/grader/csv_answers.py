@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,16 +65,17 @@ class _Lines:
     """Lines of a text file, with lines read ahead put back to be read again."""
 
     def __init__(self, handle: io.TextIOWrapper) -> None:
-        self._source = iter(handle)
-        self._back: list[str] = []
+        self.source = iter(handle)
+        #: Lines put back, last first.
+        self.back: list[str] = []
 
     def next(self) -> str | None:
-        if self._back:
-            return self._back.pop()
-        return next(self._source, None)
+        if self.back:
+            return self.back.pop()
+        return next(self.source, None)
 
     def put_back(self, lines: list[str]) -> None:
-        self._back.extend(reversed(lines))
+        self.back.extend(reversed(lines))
 
 
 def _one_record(text: str, delimiter: str) -> list[str] | None:
@@ -113,23 +115,34 @@ def _quoted_record(first: str, lines: _Lines, delimiter: str) -> list[str]:
     )
 
 
+def _taken_back(back: list[str]) -> Iterator[str]:
+    """Lines put back before reading began (by a header that ran over lines)."""
+    while back:
+        yield back.pop()
+
+
 def records(lines: _Lines, delimiter: str, decoding: Decoding) -> Iterator[list[str]]:
     """Every record after the header: fields, or a :class:`BrokenRow`.
 
     A line without a quote is split on the delimiter directly (what ``csv``
-    gives, about twice as fast); a line with one goes through ``csv``.
+    gives, about twice as fast); a line with one goes through ``csv``, and
+    lines it read ahead and put back are read again here.
     """
     check_bytes = decoding.bad_bytes and decoding.encoding != "utf-16"
     not_valid = _("holds bytes that are not valid {encoding}: saved in another encoding?").format(
         encoding=decoding.label
     )
-    while (line := lines.next()) is not None:
-        if check_bytes and BAD_BYTE.search(line):
-            yield BrokenRow(not_valid)
-        elif '"' in line:
-            yield _quoted_record(line, lines, delimiter)
-        else:
-            yield line.rstrip("\r\n").split(delimiter)
+    back = lines.back
+    for first in itertools.chain(_taken_back(back), lines.source):
+        line: str | None = first
+        while line is not None:
+            if check_bytes and BAD_BYTE.search(line):
+                yield BrokenRow(not_valid)
+            elif '"' in line:
+                yield _quoted_record(line, lines, delimiter)
+            else:
+                yield line.rstrip("\r\n").split(delimiter)
+            line = back.pop() if back else None
 
 
 @dataclass

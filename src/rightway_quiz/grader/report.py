@@ -19,11 +19,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..course.course import ContentTranslations, principle_sort_key
+from .. import __version__
+from ..course.course import ContentTranslations, course_version, principle_sort_key
 from ..course.model import Question
 from ._output import csv_text, html_page, html_text
 from .grading import Attempt, Gradebook
 from .messages import _
+from .principles import principle_name
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
 TOP_WRONG_OPTIONS = 3
@@ -87,6 +89,9 @@ class CohortReport:
     questions: list[QuestionStats]
     older_versions: int = 0
     notes: list[str] = field(default_factory=list)
+    blank: int = 0
+    tool_version: str = ""
+    course_version: str = ""
 
     @property
     def pass_rate(self) -> float | None:
@@ -191,20 +196,24 @@ def build_report(book: Gradebook, texts: ContentTranslations | None = None) -> C
     ]
     return CohortReport(
         language=texts.language,
-        learners=len({attempt.learner for attempt in book.attempts}),
+        learners=len({attempt.learner_key for attempt in book.attempts}),
         attempts=len(book.attempts),
         passed=sum(attempt.passed for attempt in book.attempts),
         answers=book.answers,
         graded=book.graded,
         rejected=book.rejected,
         principles=[
-            _group(p, p, by_principle[p]) for p in sorted(by_principle, key=principle_sort_key)
+            _group(p, principle_name(p), by_principle[p])
+            for p in sorted(by_principle, key=principle_sort_key)
         ],
         quizzes=[
             _group(q, texts.text(book.course.quizzes[q].title), by_quiz[q]) for q in quiz_order
         ],
         questions=questions,
         older_versions=len(book.older_versions),
+        blank=book.blank,
+        tool_version=__version__,
+        course_version=course_version(book.course),
     )
 
 
@@ -237,6 +246,9 @@ def _overview(report: CohortReport) -> list[tuple[str, str]]:
         (_("Pass rate"), _share(report.pass_rate)),
         (_("Answers graded"), f"{report.graded:,} / {report.answers:,}"),
         (_("Answers rejected"), f"{report.rejected:,}"),
+        (_("Blank rows"), f"{report.blank:,}"),
+        (_("Tool version"), report.tool_version),
+        (_("Course version"), report.course_version),
     ]
 
 
@@ -246,7 +258,7 @@ def render_text(report: CohortReport) -> str:
     lines += [f"{label}: {value}" for label, value in _overview(report)]
     lines += ["", _("Mean score by principle")]
     lines += [
-        f"  {g.key:<20} {_pct(g.mean_percent):>5}  {_('pass rate')} {_share(g.pass_rate)}  ({g.attempts})"
+        f"  {g.title:<32} {_pct(g.mean_percent):>5}  {_('pass rate')} {_share(g.pass_rate)}  ({g.attempts})"
         for g in report.principles
     ]
     lines += ["", _("Questions")]
@@ -275,6 +287,8 @@ QUESTION_CSV_HEADER = (
     "wrong_option_2_count",
     "wrong_option_3",
     "wrong_option_3_count",
+    "tool_version",
+    "course_version",
 )
 
 
@@ -298,7 +312,7 @@ def render_csv(report: CohortReport) -> str:
                 row += [q.wrong_choices[index].text, q.wrong_choices[index].count]
             else:
                 row += ["", ""]
-        rows.append(row)
+        rows.append([*row, report.tool_version, report.course_version])
     return csv_text(QUESTION_CSV_HEADER, rows)
 
 
@@ -394,13 +408,13 @@ def render_html(report: CohortReport) -> str:
         _(
             "Bar chart of the mean score in percent for each principle; the same figures are in the table beside it."
         ),
-        [(g.key, g.mean_percent) for g in report.principles],
+        [(g.title, g.mean_percent) for g in report.principles],
     )
     principle_table = _table_html(
         _("Mean score and pass rate by principle"),
         [_("Principle"), _("Attempts"), _("Mean score"), _("Pass rate")],
         [
-            [g.key, f"{g.attempts:,}", _pct(g.mean_percent), _share(g.pass_rate)]
+            [g.title, f"{g.attempts:,}", _pct(g.mean_percent), _share(g.pass_rate)]
             for g in report.principles
         ],
         {1, 2, 3},

@@ -11,56 +11,20 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..course.course import ContentTranslations, Course
+from .. import __version__
+from ..course.course import ContentTranslations, Course, course_version
 from ..course.model import Question
-from ._output import csv_text, html_page, html_text, markdown_text, pseudonym, terminal_text
-from .grading import Attempt, Gradebook, LearnerResult, Outcome, Rejection
+from ._output import html_page, html_text, markdown_text, terminal_text
+from .grading import Attempt, Gradebook, LearnerResult, Outcome
 from .messages import _, current_language
+from .naming import Namer
+from .principles import principle_name
+from .results_csv import render_csv_rows
+
+__all__ = ["FORMATS", "Namer", "counts_line", "grades_document", "missed_lines", "render"]
 
 FORMATS = ("table", "csv", "json", "md", "html")
 Record = dict[str, Any]
-
-
-class Namer:
-    """Learner names as given, or stable codes with ``--pseudonymise``.
-
-    Pseudonymised, nothing that may hold a name gets out: file names become
-    file codes and rejection reasons lose the text copied from the input.
-    """
-
-    def __init__(self, pseudonymise: bool = False, salt: str = "") -> None:
-        self.pseudonymise = pseudonymise
-        self.salt = salt
-        self._codes: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        if not self.pseudonymise:
-            return name
-        code = self._codes.get(name)
-        if code is None:
-            code = self._codes[name] = pseudonym(name, self.salt)
-        return code
-
-    def source(self, path: str) -> str:
-        """A file name, or (pseudonymised) a code for it: file names often hold a learner's name."""
-        if not self.pseudonymise:
-            return path
-        return "F-" + pseudonym("\0file:" + path, self.salt)[2:]
-
-    def reason(self, rejection: Rejection) -> str:
-        """Why an answer was rejected, without input text when pseudonymised."""
-        return rejection.private_reason if self.pseudonymise else rejection.reason
-
-    def rejection(self, rejection: Rejection) -> str:
-        """A rejection as one line: file, row and reason."""
-        return str(
-            Rejection(
-                self.source(rejection.source),
-                rejection.unit,
-                rejection.number,
-                self.reason(rejection),
-            )
-        )
 
 
 def _answer_lines(
@@ -153,6 +117,7 @@ def learner_record(
         "principles": [
             {
                 "principle": result.principle,
+                "name": principle_name(result.principle),
                 "score": result.score,
                 "out_of": result.out_of,
                 "percent": result.percent,
@@ -169,6 +134,8 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
     return {
         "format": "rightway-grades",
         "format_version": 1,
+        "tool_version": __version__,
+        "course_version": course_version(book.course),
         "language": texts.language,
         "counts": {
             "answers": book.answers,
@@ -240,6 +207,13 @@ def _counts_of(meta: Record) -> str:
     return _counts(**meta["counts"])
 
 
+def versions_line(meta: Record) -> str:
+    """Which tool and which version of the course's quizzes made these results."""
+    return _("Marked by rightway-quiz {tool}; course version {course}.").format(
+        tool=meta["tool_version"], course=meta["course_version"]
+    )
+
+
 def _article_list(articles: list[Record]) -> str:
     return ", ".join(
         _("Article {number}").format(number=a["number"])
@@ -280,7 +254,7 @@ def render_table(
         for principle in learner["principles"]:
             lines.append(
                 _("Principle {principle}: {score}/{out_of} ({percent}%), {result}").format(
-                    principle=principle["principle"],
+                    principle=principle["name"],
                     score=principle["score"],
                     out_of=principle["out_of"],
                     percent=principle["percent"],
@@ -318,74 +292,6 @@ def missed_lines(missed: list[Record]) -> list[str]:
     return lines
 
 
-# -- CSV --------------------------------------------------------------------------------
-
-CSV_HEADER = (
-    "learner",
-    "scope",
-    "principle",
-    "quiz",
-    "score",
-    "out_of",
-    "percent",
-    "pass_mark",
-    "passed",
-    "missed_questions",
-    "articles",
-    "source",
-)
-
-
-def _csv_rows(learner: Record) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for quiz in learner["quizzes"]:
-        articles = sorted({n for m in quiz["missed"] for n in m["articles"]})
-        rows.append(
-            [
-                learner["learner"],
-                "quiz",
-                quiz["principle"],
-                quiz["quiz"],
-                quiz["score"],
-                quiz["out_of"],
-                quiz["percent"],
-                quiz["pass_mark"],
-                "yes" if quiz["passed"] else "no",
-                " ".join(m["question"] for m in quiz["missed"]),
-                " ".join(str(n) for n in articles),
-                quiz["source"],
-            ]
-        )
-    for p in learner["principles"]:
-        passed = "yes" if p["passed"] else "no"
-        rows.append(
-            [
-                learner["learner"],
-                "principle",
-                p["principle"],
-                "",
-                p["score"],
-                p["out_of"],
-                p["percent"],
-                "",
-                passed,
-                "",
-                "",
-                "",
-            ]
-        )
-    return rows
-
-
-def render_csv(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
-) -> Iterator[str]:
-    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
-    yield csv_text(CSV_HEADER, [])
-    for learner in learners:
-        yield csv_text(None, _csv_rows(learner))
-
-
 # -- JSON --------------------------------------------------------------------------------
 
 
@@ -397,7 +303,8 @@ def render_json(
     def field(key: str) -> str:
         return f"  {json.dumps(key)}: {json.dumps(meta[key], ensure_ascii=False)}"
 
-    yield "{\n" + ",\n".join(field(k) for k in ("format", "format_version", "language", "counts"))
+    head = ("format", "format_version", "tool_version", "course_version", "language", "counts")
+    yield "{\n" + ",\n".join(field(k) for k in head)
     yield ',\n  "learners": ['
     for index, learner in enumerate(learners):
         yield ("," if index else "") + "\n    " + json.dumps(learner, ensure_ascii=False)
@@ -414,7 +321,7 @@ def render_markdown(
 ) -> Iterator[str]:
     """A Markdown record per learner, for a supervision file; all text is escaped."""
     m = markdown_text
-    yield f"# {_('Quiz results')}\n\n{m(_counts_of(meta))}\n\n"
+    yield f"# {_('Quiz results')}\n\n{m(_counts_of(meta))}\n\n{m(versions_line(meta))}\n\n"
     for learner in learners:
         out = [f"## {m(learner['learner'])}", ""]
         out += [
@@ -502,7 +409,11 @@ def render_html(
     page_start, page_end = html_page(
         meta["language"] or current_language(), _("Quiz results"), "\0"
     ).split("\0")
-    yield page_start + f"<h1>{h(_('Quiz results'))}</h1>\n<p>{h(_counts_of(meta))}</p>\n"
+    yield (
+        page_start
+        + f"<h1>{h(_('Quiz results'))}</h1>\n<p>{h(_counts_of(meta))}</p>\n"
+        + f'<p class="note">{h(versions_line(meta))}</p>\n'
+    )
     for index, learner in enumerate(learners, 1):
         yield _html_learner(index, learner)
     if meta["older_versions"]:
@@ -517,10 +428,17 @@ def render_html(
     yield page_end
 
 
+def render_csv_results(
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+) -> Iterator[str]:
+    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
+    return render_csv_rows(book, namer)
+
+
 Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer], Iterator[str]]
 RENDERERS: dict[str, Renderer] = {
     "table": render_table,
-    "csv": render_csv,
+    "csv": render_csv_results,
     "json": render_json,
     "md": render_markdown,
     "html": render_html,
