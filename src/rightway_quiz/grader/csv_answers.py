@@ -9,6 +9,7 @@ row never hides the rows after it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -61,21 +62,27 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-class _Lines:
-    """Lines of a text file, with lines read ahead put back to be read again."""
+BLOCK_CHARACTERS = 1 << 20
 
-    def __init__(self, handle: io.TextIOWrapper) -> None:
-        self.source = iter(handle)
-        #: Lines put back, last first.
-        self.back: list[str] = []
 
-    def next(self) -> str | None:
-        if self.back:
-            return self.back.pop()
-        return next(self.source, None)
+def _blocks(handle: io.TextIOWrapper) -> Iterator[tuple[str, list[str]]]:
+    """The text in blocks of whole lines: (text, its lines without line ends).
 
-    def put_back(self, lines: list[str]) -> None:
-        self.back.extend(reversed(lines))
+    CRLF ends a line as LF does (Excel on Windows), and so does CR in a file
+    with no LF at all (Excel's "CSV (Macintosh)"); a CR inside a cell elsewhere
+    stays. Done on whole blocks: reading line by line costs more than the csv
+    module's whole read.
+    """
+    while block := handle.read(BLOCK_CHARACTERS):
+        if block.endswith("\r"):
+            block += handle.read(1)  # a CRLF split between blocks
+        if not block.endswith(("\n", "\r")):
+            block += handle.readline()
+        if "\r" in block:
+            block = block.replace("\r\n", "\n")
+            if "\n" not in block:
+                block = block.replace("\r", "\n")
+        yield block, (block[:-1] if block.endswith("\n") else block).split("\n")
 
 
 def _one_record(text: str, delimiter: str) -> list[str] | None:
@@ -84,65 +91,78 @@ def _one_record(text: str, delimiter: str) -> list[str] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _quoted_record(first: str, lines: _Lines, delimiter: str) -> list[str]:
-    """A record holding a quote: ``csv`` reads it, over the next lines only while a quote is open
-    (a line break inside a quoted cell), never more than :data:`MAX_RECORD_LINES` lines."""
-    record = first
-    more: list[str] = []
-    while record.count('"') % 2 and len(more) < MAX_RECORD_LINES - 1:
-        line = lines.next()
-        if line is None:
-            break
-        more.append(line)
-        record += line
-    if more and not record.count('"') % 2:
-        try:
+def _quoted_record(lines: list[str], delimiter: str) -> tuple[list[str], int]:
+    """The record starting at ``lines[0]``, which holds a quote, and how many lines it takes.
+
+    A quoted cell may hold line breaks, so the record runs on over the next lines
+    while a quote is open, but never over more than :data:`MAX_RECORD_LINES`.
+    """
+    taken = 1
+    record = lines[0]
+    while record.count('"') % 2 and taken < min(MAX_RECORD_LINES, len(lines)):
+        record += "\n" + lines[taken]
+        taken += 1
+    if taken > 1 and not record.count('"') % 2:
+        with contextlib.suppress(csv.Error):
             found = _one_record(record, delimiter)
-        except csv.Error:
-            found = None
-        if found is not None:
-            return found
+            if found is not None:
+                return found, taken
     # The first line alone: a stray quote inside a cell, or one that is never closed.
-    lines.put_back(more)
     try:
-        found = _one_record(first, delimiter)
+        found = _one_record(lines[0], delimiter)
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            return BrokenRow(_("a quote opened in this row is never closed"))
-        return BrokenRow(_("cannot be read as CSV ({reason})").format(reason=error))
-    return (
-        found if found is not None else BrokenRow(_("a quote opened in this row is never closed"))
-    )
+            return BrokenRow(_("a quote opened in this row is never closed")), 1
+        return BrokenRow(_("cannot be read as CSV ({reason})").format(reason=error)), 1
+    if found is None:
+        return BrokenRow(_("a quote opened in this row is never closed")), 1
+    return found, 1
 
 
-def _taken_back(back: list[str]) -> Iterator[str]:
-    """Lines put back before reading began (by a header that ran over lines)."""
-    while back:
-        yield back.pop()
+def _careful(
+    lines: list[str], blocks: Iterator[tuple[str, list[str]]], delimiter: str, bad: str | None
+) -> Iterator[list[str]]:
+    """Records of a block with quotes or bad bytes, line by line (``bad``: the reason for bad bytes)."""
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if bad is not None and BAD_BYTE.search(line):
+            yield BrokenRow(bad)
+            at += 1
+        elif '"' in line:
+            if len(lines) - at < MAX_RECORD_LINES:  # a quoted cell may run on into the next block
+                following = next(blocks, None)
+                if following is not None:
+                    lines = lines[at:] + following[1]
+                    at = 0
+            record, taken = _quoted_record(lines[at : at + MAX_RECORD_LINES], delimiter)
+            yield record
+            at += taken
+        else:
+            yield line.split(delimiter)
+            at += 1
 
 
-def records(lines: _Lines, delimiter: str, decoding: Decoding) -> Iterator[list[str]]:
-    """Every record after the header: fields, or a :class:`BrokenRow`.
+def records(
+    handle: io.TextIOWrapper, delimiter: str, decoding: Decoding
+) -> Iterator[list[list[str]]]:
+    """Every record after the header, in batches: fields, or a :class:`BrokenRow`.
 
-    A line without a quote is split on the delimiter directly (what ``csv``
-    gives, about twice as fast); a line with one goes through ``csv``, and
-    lines it read ahead and put back are read again here.
+    A block of lines with no quote and no bad byte is split on the delimiter
+    directly (what ``csv`` gives, and faster); any other block is read line by
+    line, quoted cells through ``csv``.
     """
-    check_bytes = decoding.bad_bytes and decoding.encoding != "utf-16"
-    not_valid = _("holds bytes that are not valid {encoding}: saved in another encoding?").format(
-        encoding=decoding.label
-    )
-    back = lines.back
-    for first in itertools.chain(_taken_back(back), lines.source):
-        line: str | None = first
-        while line is not None:
-            if check_bytes and BAD_BYTE.search(line):
-                yield BrokenRow(not_valid)
-            elif '"' in line:
-                yield _quoted_record(line, lines, delimiter)
-            else:
-                yield line.rstrip("\r\n").split(delimiter)
-            line = back.pop() if back else None
+    bad = None
+    if decoding.bad_bytes and decoding.encoding != "utf-16":
+        bad = _("holds bytes that are not valid {encoding}: saved in another encoding?").format(
+            encoding=decoding.label
+        )
+    blocks = _blocks(handle)
+    for text, lines in blocks:
+        if '"' in text or (bad is not None and BAD_BYTE.search(text)):
+            yield list(_careful(lines, blocks, delimiter, bad))
+        else:
+            yield [line.split(delimiter) for line in lines]
 
 
 @dataclass
@@ -187,12 +207,14 @@ def column_names() -> str:
     return ", ".join(f"{column} ({CSV_COLUMNS[column][1]})" for column in REQUIRED_CSV_COLUMNS)
 
 
-def _header(path: Path, lines: _Lines) -> tuple[list[str], str]:
-    first_line = lines.next() or ""
+def _header(path: Path, handle: io.TextIOWrapper) -> tuple[list[str], str]:
+    first_line = handle.readline().rstrip("\r\n")
     delimiter = max(_DELIMITERS, key=first_line.count)
     if BAD_BYTE.search(first_line):
         raise InputError(path, _("the header row holds bytes that are not text"), 1)
-    header = _quoted_record(first_line, lines, delimiter)
+    header = first_line.split(delimiter)
+    if '"' in first_line:
+        header, _taken = _quoted_record([first_line], delimiter)
     if isinstance(header, BrokenRow):
         raise InputError(path, _("is not a CSV file ({reason})").format(reason=header.reason), 1)
     return header, delimiter
@@ -209,10 +231,10 @@ def open_answer_csv(path: Path) -> CsvAnswers:
     raw = path.open("rb")
     # UTF-16 has no surrogateescape: its bad bytes become U+FFFD (and a warning).
     errors = "replace" if decoding.encoding == "utf-16" else "surrogateescape"
+    # Line ends are read as they are and turned into LF by :func:`_blocks`.
     handle = io.TextIOWrapper(raw, encoding=decoding.encoding, errors=errors, newline="")
-    lines = _Lines(handle)
     try:
-        header, delimiter = _header(path, lines)
+        header, delimiter = _header(path, handle)
         columns = _columns(header)
         missing = [column for column in REQUIRED_CSV_COLUMNS if column not in columns]
         if missing:
@@ -231,7 +253,7 @@ def open_answer_csv(path: Path) -> CsvAnswers:
         path=path,
         columns=columns,
         width=len(header),
-        rows=records(lines, delimiter, decoding),
+        rows=itertools.chain.from_iterable(records(handle, delimiter, decoding)),
         decoding=decoding,
         size=path.stat().st_size,
         _handle=handle,
