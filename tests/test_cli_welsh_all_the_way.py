@@ -152,3 +152,46 @@ def test_prompt_audience_with_nothing_to_offer(capsys: pytest.CaptureFixture[str
     assert status == 0  # participation-p1 is for residential settings
     status, _out, err = run(capsys, "prompt", "--audience", "everyone")
     assert status == 2 and "everyone" in err
+
+
+def test_argparse_speaks_welsh(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "--lang", "cy", "grade")
+    assert status == 2
+    assert (
+        err.startswith("defnydd: rightway-quiz grade")
+        and "[--format {tabl,csv,json,md,html}]" in err
+    )
+    assert "gwall: mae angen y dadleuon hyn: FFEIL" in err
+    status, _out, err = run(capsys, "prompt", "--kind", "nope", "--lang", "cy")
+    assert status == 2
+    assert "dadl --kind: dewis annilys: 'nope' (dewiswch o senario, cwestiwn, unrhyw)" in err
+    status, out, _err = run(capsys, "prompt", "--help", "--lang", "cy")
+    assert status == 0 and "opsiynau:" in out and "--principle EGWYDDOR" in out
+    assert "--audience {un-i-un,tîm,gofalwr-maeth,preswyl}" in out
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_choice_values_in_either_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, language: str
+) -> None:
+    status, out, _err = run(
+        capsys,
+        *("prompt", "--lang", language, "--principle", "cyfranogiad"),
+        *("--kind", "cwestiwn", "--audience", "tîm", "--seed", "3"),
+    )
+    assert status == 0 and "[participation-p2]" in out
+    path = write_csv(tmp_path / "a.csv", csv_rows(course().quizzes["equality"], "Bryn"))
+    status, out, _err = run(capsys, "grade", path, "--format", "tabl", "--lang", language)
+    assert status == 0 and "Bryn" in out
+
+
+def test_mac_csv_with_cr_line_ends(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    rows = csv_rows(course().quizzes["equality"], "Siân")
+    path = tmp_path / "mac.csv"
+    path.write_bytes(
+        ("learner,quiz,question,answer\r" + "".join(",".join(r) + "\r" for r in rows)).encode(
+            "cp1252"
+        )
+    )
+    status, _out, err = run(capsys, "grade", path)
+    assert status == 0 and f"Answers read: {len(rows)}; graded: {len(rows)};" in err

@@ -25,6 +25,7 @@ from ._files import UsageError, check_output, replacing
 from ._output import terminal_text
 from ._progress import ProgressBar
 from .answers import InputError, display_path
+from .cli_words import add_choice, use_run_language
 from .grading import Gradebook, Grader, Rejection
 from .messages import LANGUAGES, _, default_language, set_language
 from .principles import principle_from_user, principle_name
@@ -138,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("list quizzes, scenarios and prompts by principle"),
         description=_("List quizzes, scenarios and supervision prompts by principle."),
     )
-    listing.add_argument("--principle", help=_("only this principle"))
+    listing.add_argument("--principle", metavar=_("PRINCIPLE"), help=_("only this principle"))
     listing.set_defaults(handler=run_list)
 
     grade = commands.add_parser(
@@ -185,11 +186,19 @@ def build_parser() -> argparse.ArgumentParser:
             "Show a scenario or supervision question; the model answer and articles on request."
         ),
     )
-    prompt.add_argument("--principle", help=_("choose from this principle only"))
-    prompt.add_argument("--seed", type=int, help=_("a number that always picks the same prompt"))
     prompt.add_argument(
+        "--principle", metavar=_("PRINCIPLE"), help=_("choose from this principle only")
+    )
+    prompt.add_argument(
+        "--seed",
+        type=int,
+        metavar=_("NUMBER"),
+        help=_("a number that always picks the same prompt"),
+    )
+    add_choice(
+        prompt,
         "--kind",
-        choices=("scenario", "question", "any"),
+        ("scenario", "question", "any"),
         default="any",
         help=_("scenarios, supervision questions, or either (default)"),
     )
@@ -210,9 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     prompt.add_argument(
         "--supervisee", metavar=_("NAME"), help=_("who the session was with, for the record")
     )
-    prompt.add_argument(
+    add_choice(
+        prompt,
         "--audience",
-        choices=AUDIENCES,
+        AUDIENCES,
         help=_("only questions for this setting: one-to-one, team, foster-carer or residential"),
     )
     prompt.add_argument(
@@ -254,7 +264,7 @@ def _answer_file_options(
     parser.add_argument(
         "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
     )
-    parser.add_argument("--format", choices=formats, help=format_help)
+    add_choice(parser, "--format", tuple(formats), help=format_help)
     parser.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=output_help)
     parser.add_argument(
         "--rejected",
@@ -673,6 +683,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language(arguments)
     set_language(language)
+    use_run_language()
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)

@@ -20,6 +20,7 @@ distinct answers, not with rows.
 from __future__ import annotations
 
 import gc
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -499,8 +500,10 @@ class Grader:
     ) -> None:
         """Grade rows of strings; ``columns`` maps learner, quiz, question, answer (and
         optionally quiz_version) to indexes; ``width`` is the header's field count."""
-        learner_at, quiz_at = columns["learner"], columns["quiz"]
-        question_at, answer_at = columns["question"], columns["answer"]
+        learner_at = columns["learner"]
+        fields = operator.itemgetter(
+            learner_at, columns["quiz"], columns["question"], columns["answer"]
+        )
         version_at = columns.get("quiz_version")
         width = max(columns.values()) + 1 if width is None else width
         cache = self._answer_cache
@@ -530,10 +533,7 @@ class Grader:
                         else:
                             blank += 1
                         continue
-                learner = row[learner_at]
-                quiz_id = row[quiz_at]
-                question_id = row[question_at]
-                raw = row[answer_at]
+                learner, quiz_id, question_id, raw = fields(row)
                 version = row[version_at] if version_at is not None else ""
                 by_answer = cache.get(question_id)
                 entry = by_answer.get(raw) if by_answer is not None else None

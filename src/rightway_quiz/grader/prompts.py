@@ -116,10 +116,11 @@ def prompt_text(prompt: SessionPrompt) -> str:
     lines += [paragraph + "\n" for paragraph in prompt.text]
     if prompt.ask:
         lines.append(prompt.ask)
+    text = "\n".join(lines).rstrip() + "\n"
     if prompt.probes:
-        lines += ["", _("Follow-up questions:")]
-        lines += [f"  - {probe}" for probe in prompt.probes]
-    return "\n".join(lines).rstrip() + "\n"
+        text += "\n" + _("Follow-up questions:") + "\n"
+        text += "".join(f"  - {probe}\n" for probe in prompt.probes)
+    return text
 
 
 def answer_text(prompt: SessionPrompt) -> str:

@@ -53,6 +53,10 @@ def _scan(path: Path, encoding: str, skip: int) -> tuple[bool, bool, bool]:
         handle.seek(skip)
         while True:
             chunk = handle.read(CHUNK_BYTES)
+            if chunk.isascii() and not blank and not decoder.getstate()[0]:
+                if not chunk:
+                    return False, accent, blank
+                continue  # ASCII is valid in both encodings: nothing to decode
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError:
