@@ -14,9 +14,9 @@ from typing import Any
 from .. import __version__
 from ..course.course import ContentTranslations, Course, course_version
 from ..course.model import Question
-from ._output import html_page, html_text, markdown_text, terminal_text
+from ._output import terminal_text
 from .grading import Attempt, Gradebook, LearnerResult, Outcome
-from .messages import _, current_language
+from .messages import _
 from .naming import Namer
 from .principles import principle_name
 from .results_csv import render_csv_rows
@@ -186,7 +186,8 @@ def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -
     return {**meta, "learners": list(learner_records(book, texts, namer))}
 
 
-def _yes_no(passed: bool) -> str:
+def yes_no(passed: bool) -> str:
+    """``passed`` or ``not passed`` in the run's language."""
     return _("passed") if passed else _("not passed")
 
 
@@ -203,7 +204,8 @@ def _counts(answers: int, graded: int, rejected: int, blank: int = 0) -> str:
     )
 
 
-def _counts_of(meta: Record) -> str:
+def counts_of(meta: Record) -> str:
+    """The counts line of a run's metadata."""
     return _counts(**meta["counts"])
 
 
@@ -214,7 +216,8 @@ def versions_line(meta: Record) -> str:
     )
 
 
-def _article_list(articles: list[Record]) -> str:
+def article_list(articles: list[Record]) -> str:
+    """Articles as ``Article 12 (title), …``."""
     return ", ".join(
         _("Article {number}").format(number=a["number"])
         + (f" ({a['title']})" if a["title"] else "")
@@ -244,7 +247,7 @@ def render_table(
             a.quiz.id,
             f"{a.score}/{a.out_of}",
             f"{a.percent}%",
-            _yes_no(a.passed),
+            yes_no(a.passed),
         ]
         for a in book.attempts
     ]
@@ -258,7 +261,7 @@ def render_table(
                     score=principle["score"],
                     out_of=principle["out_of"],
                     percent=principle["percent"],
-                    result=_yes_no(principle["passed"]),
+                    result=yes_no(principle["passed"]),
                 )
             )
         for quiz in learner["quizzes"]:
@@ -268,7 +271,7 @@ def render_table(
         if learner["articles"]:
             lines.append(
                 _("Articles to talk about: {articles}").format(
-                    articles=_article_list(learner["articles"])
+                    articles=article_list(learner["articles"])
                 )
             )
         yield "\n".join(lines) + "\n"
@@ -313,121 +316,6 @@ def render_json(
     yield "\n}\n"
 
 
-# -- Markdown -------------------------------------------------------------------------
-
-
-def render_markdown(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
-) -> Iterator[str]:
-    """A Markdown record per learner, for a supervision file; all text is escaped."""
-    m = markdown_text
-    yield f"# {_('Quiz results')}\n\n{m(_counts_of(meta))}\n\n{m(versions_line(meta))}\n\n"
-    for learner in learners:
-        out = [f"## {m(learner['learner'])}", ""]
-        out += [
-            f"| {_('Quiz')} | {_('Score')} | {_('Percent')} | {_('Result')} |",
-            "| --- | ---: | ---: | --- |",
-        ]
-        out += [
-            f"| {m(q['title'])} | {q['score']}/{q['out_of']} | {q['percent']}% | {_yes_no(q['passed'])} |"
-            for q in learner["quizzes"]
-        ]
-        out.append("")
-        for quiz in learner["quizzes"]:
-            if not quiz["missed"]:
-                continue
-            out += [f"### {m(_('Missed in {quiz}:').format(quiz=quiz['title']))}", ""]
-            for missed in quiz["missed"]:
-                out.append(f"{missed['number']}. **{m(missed['stem'])}**")
-                out.append(f"   - {m(_('Answer: {answer}').format(answer=missed['answer']))}")
-                out += [f"   - {m(text)}" for text in missed["feedback"]]
-                out.append(
-                    f"   - {m(_('Why: {explanation}').format(explanation=missed['explanation']))}"
-                )
-            out.append("")
-        if learner["articles"]:
-            articles = _("Articles to talk about: {articles}").format(
-                articles=_article_list(learner["articles"])
-            )
-            out += [m(articles), ""]
-        yield "\n".join(out) + "\n"
-    if meta["older_versions"]:
-        out = [f"## {m(_('Not marked: answers made against an older version of the quiz:'))}", ""]
-        out += [
-            f"- {m(e['learner'])}: {m(e['quiz'])} ({m(e['source'])})"
-            for e in meta["older_versions"]
-        ]
-        yield "\n".join(out) + "\n"
-
-
-# -- HTML -------------------------------------------------------------------------------
-
-
-def _html_learner(index: int, learner: Record) -> str:
-    h = html_text
-    parts = [
-        f'<section aria-labelledby="learner-{index}"><h2 id="learner-{index}">{h(learner["learner"])}</h2>',
-        f"<table><caption>{h(_('Scores'))}</caption><thead><tr>"
-        f'<th scope="col">{h(_("Quiz"))}</th><th scope="col" class="number">{h(_("Score"))}</th>'
-        f'<th scope="col" class="number">{h(_("Percent"))}</th><th scope="col">{h(_("Result"))}</th></tr></thead><tbody>',
-    ]
-    for quiz in learner["quizzes"]:
-        css = "passed" if quiz["passed"] else "not-passed"
-        parts.append(
-            f'<tr><th scope="row">{h(quiz["title"])}</th><td class="number">{quiz["score"]}/{quiz["out_of"]}</td>'
-            f'<td class="number">{quiz["percent"]}%</td><td class="{css}">{h(_yes_no(quiz["passed"]))}</td></tr>'
-        )
-    parts.append("</tbody></table>")
-    for quiz in learner["quizzes"]:
-        if not quiz["missed"]:
-            continue
-        parts.append(
-            f'<h3>{h(_("Missed in {quiz}:").format(quiz=quiz["title"]))}</h3><ol class="missed">'
-        )
-        for missed in quiz["missed"]:
-            feedback = "".join(f"<li>{h(text)}</li>" for text in missed["feedback"])
-            parts.append(
-                f'<li value="{missed["number"]}"><p><strong>{h(missed["stem"])}</strong></p><ul>'
-                f"<li>{h(_('Answer: {answer}').format(answer=missed['answer']))}</li>{feedback}"
-                f"<li>{h(_('Why: {explanation}').format(explanation=missed['explanation']))}</li></ul></li>"
-            )
-        parts.append("</ol>")
-    if learner["articles"]:
-        articles = _("Articles to talk about: {articles}").format(
-            articles=_article_list(learner["articles"])
-        )
-        parts.append(f"<p>{h(articles)}</p>")
-    parts.append("</section>")
-    return "\n".join(parts) + "\n"
-
-
-def render_html(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
-) -> Iterator[str]:
-    """A self-contained, accessible page; every learner and course text is escaped."""
-    h = html_text
-    page_start, page_end = html_page(
-        meta["language"] or current_language(), _("Quiz results"), "\0"
-    ).split("\0")
-    yield (
-        page_start
-        + f"<h1>{h(_('Quiz results'))}</h1>\n<p>{h(_counts_of(meta))}</p>\n"
-        + f'<p class="note">{h(versions_line(meta))}</p>\n'
-    )
-    for index, learner in enumerate(learners, 1):
-        yield _html_learner(index, learner)
-    if meta["older_versions"]:
-        yield (
-            f"<h2>{h(_('Not marked: answers made against an older version of the quiz:'))}</h2><ul>"
-            + "".join(
-                f"<li>{h(e['learner'])}: {h(e['quiz'])} ({h(e['source'])})</li>"
-                for e in meta["older_versions"]
-            )
-            + "</ul>\n"
-        )
-    yield page_end
-
-
 def render_csv_results(
     book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
 ) -> Iterator[str]:
@@ -436,13 +324,19 @@ def render_csv_results(
 
 
 Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer], Iterator[str]]
-RENDERERS: dict[str, Renderer] = {
-    "table": render_table,
-    "csv": render_csv_results,
-    "json": render_json,
-    "md": render_markdown,
-    "html": render_html,
-}
+
+
+def _renderers() -> dict[str, Renderer]:
+    """Each format's renderer (the page formats live in :mod:`.results_pages`)."""
+    from .results_pages import render_html, render_markdown
+
+    return {
+        "table": render_table,
+        "csv": render_csv_results,
+        "json": render_json,
+        "md": render_markdown,
+        "html": render_html,
+    }
 
 
 def render(
@@ -450,4 +344,4 @@ def render(
 ) -> Iterator[str]:
     """The results in one of :data:`FORMATS`, in pieces, one learner at a time."""
     meta = grades_meta(book, texts, namer)
-    return RENDERERS[output_format](book, meta, learner_records(book, texts, namer), namer)
+    return _renderers()[output_format](book, meta, learner_records(book, texts, namer), namer)
