@@ -87,6 +87,8 @@ def test_downloaded_answers_grade_as_the_browser_marked_them(
     assert status == 0, err
     [learner] = json.loads(out)["learners"]
     [result] = learner["quizzes"]
-    assert learner["learner"] == "cerys"  # no learner field: the file name stands in
+    # No learner field: graded as a learner of its own, named by its file, and flagged.
+    assert learner["learner"] == f"no learner named ({target})"
+    assert "Answer files that name no learner: 1" in err
     assert (result["score"], result["out_of"]) == (right, len(quiz.questions))
     assert sorted(missed["question"] for missed in result["missed"]) == sorted(wrong)

@@ -67,7 +67,7 @@ def test_report_text_by_default(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     status, out, err = run(capsys, "report", cohort(tmp_path))
     assert status == 0
     assert "Cohort report" in out and "Pass rate: 50%" in out
-    assert "Answers read: 8; graded: 8; rejected: 0." in err
+    assert "Answers read: 8; graded: 8; rejected: 0; blank: 0." in err
 
 
 def test_point_biserial_is_none_without_variation() -> None:

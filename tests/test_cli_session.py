@@ -18,7 +18,7 @@ def test_list_shows_quizzes_scenarios_and_prompts_by_principle(
     assert status == 0
     test_course = course()
     # Teaching order: equality comes before participation.
-    assert out.index("equality\n") < out.index("participation\n")
+    assert out.index("(equality)\n") < out.index("(participation)\n")
     for quiz in test_course.quizzes.values():
         assert f"quiz {quiz.id}: {quiz.title} ({len(quiz.questions)} questions" in out
     for scenario_set in test_course.scenario_sets.values():
@@ -32,7 +32,7 @@ def test_list_one_principle_and_an_unknown_one(capsys: pytest.CaptureFixture[str
     status, out, _err = run(capsys, "list", "--principle", "equality")
     assert status == 0 and "participation" not in out
     status, _out, err = run(capsys, "list", "--principle", "nope")
-    assert status == 1 and "unknown principle 'nope'" in err and len(err.strip().splitlines()) == 1
+    assert status == 2 and "unknown principle 'nope'" in err and len(err.strip().splitlines()) == 1
 
 
 def test_prompt_is_repeatable_with_a_seed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -147,7 +147,7 @@ def test_take_stopped_early_saves_nothing(
 
 def test_take_unknown_quiz(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _out, err = run(capsys, "take", "nope", "-o", tmp_path / "a.json")
-    assert status == 1 and "unknown quiz 'nope'" in err
+    assert status == 2 and "unknown quiz 'nope'" in err
 
 
 @pytest.mark.parametrize("command", [[], ["list"], ["grade"], ["report"], ["prompt"], ["take"]])

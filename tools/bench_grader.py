@@ -4,9 +4,15 @@
 
 Writes a synthetic answers CSV (every learner answers every question of every
 quiz, about 70% right) to a temporary folder, then, in fresh processes, times
-``csv.reader`` reading it and ``rightway_quiz.grade_files`` grading it, and
-records each grading process's peak resident memory. Prints the median, min
-and max of each and the ratio of the medians (goal: ≤ 2, peak < 200 MB).
+``csv.reader`` reading it, ``rightway_quiz.grade_files`` grading it (the
+marking engine) and the whole command ``rightway-quiz grade FILE -o OUT.csv``,
+and records each process's peak resident memory. Prints the median, min and
+max of each and the ratios of the medians. The goal (issue 16) is the whole
+command: within 2.5 times the csv module's time, peak under 200 MB.
+
+Times are CPU seconds of the measured process (``time.process_time``): on a
+shared two-core machine wall-clock time mostly measures the neighbours. Wall
+seconds are reported beside them.
 
 Uses the course's ``quizzes/``; with ``--course-dir`` another course; when the
 course has no quizzes yet, a synthetic seven-quiz course (ten questions each).
@@ -29,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # the package, even when not installed
-GOAL_RATIO = 2.0
+GOAL_RATIO = 2.5
 GOAL_PEAK_MB = 200
 
 
@@ -123,6 +129,7 @@ def write_rows(course_dir: Path, target: Path, rows: int, seed: int = 8) -> int:
 
 def child(mode: str, path: Path, course_dir: Path) -> None:
     """One measurement in this (fresh) process; prints seconds and peak memory as JSON."""
+    cpu_start = time.process_time()
     if mode == "csv":
         start = time.perf_counter()
         with path.open(encoding="utf-8", newline="") as handle:
@@ -158,6 +165,7 @@ def child(mode: str, path: Path, course_dir: Path) -> None:
         from rightway_quiz import grade_files, load_course
 
         course = load_course(course_dir)
+        cpu_start = time.process_time()
         start = time.perf_counter()
         book = grade_files(course, [path])
         seconds = time.perf_counter() - start
@@ -167,8 +175,11 @@ def child(mode: str, path: Path, course_dir: Path) -> None:
             "rejected": book.rejected,
             "attempts": len(book.attempts),
         }
+    cpu_seconds = time.process_time() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **counts}))
+    print(
+        json.dumps({"seconds": cpu_seconds, "wall_seconds": seconds, "peak_mb": peak_mb, **counts})
+    )
 
 
 def measure(mode: str, path: Path, course_dir: Path) -> dict[str, float]:
@@ -221,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             whole = measure("cli", data, course_dir)
             clis.append(whole["seconds"])
             cli_peaks.append(whole["peak_mb"])
-        ratio = statistics.median(grades) / statistics.median(reads)
+        engine_ratio = statistics.median(grades) / statistics.median(reads)
+        ratio = statistics.median(clis) / statistics.median(reads)
         figures = {
             "rows": rows,
             "csv_megabytes": round(data.stat().st_size / 1_000_000, 1),
@@ -229,12 +241,14 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "csv_read_seconds": spread(reads),
             "grade_seconds": spread(grades),
+            "engine_ratio": engine_ratio,
             "ratio": ratio,
             "ratio_goal": GOAL_RATIO,
-            "peak_mb": spread(peaks),
+            "engine_peak_mb": spread(peaks),
             "peak_mb_goal": GOAL_PEAK_MB,
             "cli_grade_to_csv_seconds": spread(clis),
             "cli_peak_mb": spread(cli_peaks),
+            "seconds_are": "CPU seconds of the measured process",
             "graded": counts.get("graded"),
             "rejected": counts.get("rejected"),
             "attempts": counts.get("attempts"),
@@ -253,18 +267,19 @@ def main(argv: list[str] | None = None) -> int:
     ):
         s = figures[key]
         assert isinstance(s, dict)
-        print(f"  {label:<17} median {s['median']:.2f} s  (min {s['min']:.2f}, max {s['max']:.2f})")
+        print(
+            f"  {label:<17} median {s['median']:.2f} CPU s  (min {s['min']:.2f}, max {s['max']:.2f})"
+        )
+    print(f"  engine ratio      {engine_ratio:.2f}  (grade_files / csv.reader)")
     verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
-    print(f"  ratio             {ratio:.2f}  ({verdict} the goal of ≤ {GOAL_RATIO})")
-    peak = statistics.median(peaks)
-    verdict = "meets" if max(peaks) < GOAL_PEAK_MB else "MISSES"
+    print(f"  ratio             {ratio:.2f}  (whole command; {verdict} the goal of ≤ {GOAL_RATIO})")
+    peak = statistics.median(cli_peaks)
+    verdict = "meets" if max(cli_peaks) < GOAL_PEAK_MB else "MISSES"
     print(
-        f"  peak memory       median {peak:.0f} MB (max {max(peaks):.0f} MB; {verdict} the goal of < {GOAL_PEAK_MB} MB)"
+        f"  peak memory       median {peak:.0f} MB (max {max(cli_peaks):.0f} MB; {verdict} the goal of < {GOAL_PEAK_MB} MB);"
+        f" grade_files alone {max(peaks):.0f} MB"
     )
-    print(
-        "  whole command = rightway-quiz grade FILE --format csv -o OUT (in-process), "
-        f"peak {max(cli_peaks):.0f} MB; not part of the goal"
-    )
+    print("  whole command = rightway-quiz grade FILE --format csv -o OUT, in a fresh process")
     print(
         f"  graded {figures['graded']:,}, rejected {figures['rejected']:,}, attempts {figures['attempts']:,}"
     )
@@ -272,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures))
     elif args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    met = ratio <= GOAL_RATIO and max(peaks) < GOAL_PEAK_MB
+    met = ratio <= GOAL_RATIO and max(cli_peaks) < GOAL_PEAK_MB
     return 1 if args.check and not met else 0
 
 

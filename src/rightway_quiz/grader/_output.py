@@ -7,13 +7,31 @@ import hashlib
 import hmac
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from html import escape
 
 #: Characters that make a spreadsheet read a cell as a formula (or hide one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_[]<>|~"})
-_MARKDOWN_LINE_START = re.compile(r"^(\d*)([-+#>.)])")
+#: What makes a line a list item, heading or quote: "- ", "+ ", "#", ">", "1." or "1)".
+_MARKDOWN_LINE_START = re.compile(r"^(\d+(?=[.)])|)([-+#>.)])")
+#: C0 and C1 controls and DEL: on a terminal they can move the cursor or forge lines.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(value: str) -> str:
+    """Text safe to print on a terminal: control characters shown as escapes (``\\x1b``)."""
+    return _CONTROL.sub(lambda found: ascii(found.group())[1:-1], value)
+
+
+def learner_key(name: str) -> str:
+    """A learner's name as compared: NFC, white space trimmed and collapsed, case-folded.
+
+    Used both to match a learner's rows and to make their code, so that
+    "Siân", " Siân " and "SIÂN" (in any Unicode form) are one learner.
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def safe_cell(value: object) -> object:
@@ -52,7 +70,7 @@ def pseudonym(name: str, salt: str = "") -> str:
     Without a salt anyone with a list of names could recompute the codes;
     a trainer who keeps a salt private keeps the codes unlinkable.
     """
-    normalised = " ".join(name.split()).casefold()
+    normalised = learner_key(name)
     digest = hmac.new(salt.encode("utf-8"), normalised.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"L-{digest[:10]}"
 

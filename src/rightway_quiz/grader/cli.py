@@ -8,23 +8,36 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from .._version import __version__
 from ..course.course import Course, find_course_dir, load_course
 from ..course.loader import SourceError
-from ._progress import ProgressBar
-from .answers import InputError
-from .grading import Grader, Rejection
+from ._files import UsageError, check_output, replacing
+from .answers import InputError, display_path
+from .cli_grading import (
+    check_outputs,
+    choose_format,
+    err,
+    grade_all,
+    namer_for,
+    write_output,
+)
+from .cli_parser import PROG, build_parser
+from .cli_words import use_run_language
+from .grading import Grader
 from .messages import LANGUAGES, _, default_language, set_language
+from .principles import principle_from_user, principle_name
 from .prompts import (
     PromptKind,
+    RecordNotes,
     answer_text,
     append_record,
     choose_prompt,
@@ -33,333 +46,12 @@ from .prompts import (
     session_prompts,
 )
 from .report import REPORT_FORMATS, build_report, render_report
-from .results import FORMATS, Namer, counts_line, grades_document, missed_lines, render
+from .results import FORMATS, Namer, grades_document, missed_lines, render
 from .take import Stopped, take_quiz
-
-PROG = "rightway-quiz"
-SHOWN_REJECTIONS = 20
-SUFFIX_FORMATS = {
-    ".csv": "csv",
-    ".json": "json",
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-}
-
-
-class UsageError(Exception):
-    """A mistake in the command line that argparse cannot see (an unknown quiz, say)."""
-
-
-# -- argparse in the chosen language ------------------------------------------------------
-
-
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix=_("usage: ") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose own words (usage, headings, -h) go through the catalog."""
-
-    def __init__(self, *args: Any, help_option: bool = True, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = _("arguments")
-        self._optionals.title = _("options")
-        if help_option:
-            self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {_('error')}: {message}\n")
-
-
-def _common_options() -> _Parser:
-    common = _Parser(help_option=False)
-    common.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=None,
-        help=_(
-            "language of all output (default: Welsh if the locale starts with cy, else English)"
-        ),
-    )
-    common.add_argument(
-        "--course-dir",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_(
-            "the course folder with quizzes/ and scenarios/ (default: this folder if it has quizzes/, else the tool's own course)"
-        ),
-    )
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command line, in the current language."""
-    common = _common_options()
-    parser = _Parser(
-        prog=PROG,
-        description=_(
-            "Grade learners' answers, report on a cohort, and prompt supervision sessions for The Right Way course."
-        ),
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{PROG} {__version__}",
-        help=_("show the version and exit"),
-    )
-    commands = parser.add_subparsers(
-        dest="command", metavar=_("COMMAND"), parser_class=_Parser, title=_("commands")
-    )
-    commands.required = True
-
-    listing = commands.add_parser(
-        "list",
-        parents=[common],
-        help=_("list quizzes, scenarios and prompts by principle"),
-        description=_("List quizzes, scenarios and supervision prompts by principle."),
-    )
-    listing.add_argument("--principle", help=_("only this principle"))
-    listing.set_defaults(handler=run_list)
-
-    grade = commands.add_parser(
-        "grade",
-        parents=[common],
-        help=_("re-mark learners' answer files"),
-        description=_(
-            "Re-mark answers against the answer keys in quizzes/, ignoring any score in the files.\n"
-            'Input: answer JSON files from the course\'s "Download my answers" button, and CSV files\n'
-            "with the columns learner, quiz, question, answer (optional: quiz_version)."
-        ),
-    )
-    _answer_file_options(
-        grade,
-        FORMATS,
-        _("output format (default: from the output file's extension, else a table)"),
-        _("write the results here instead of to the screen"),
-    )
-    _privacy_options(grade)
-    grade.set_defaults(handler=run_grade)
-
-    report = commands.add_parser(
-        "report",
-        parents=[common],
-        help=_("a cohort report for refresher training"),
-        description=_(
-            "A cohort report: learners, pass rate, mean score by principle, and for each question its\n"
-            "facility, discrimination and most-chosen wrong options. It holds no learner names."
-        ),
-    )
-    _answer_file_options(
-        report,
-        REPORT_FORMATS,
-        _("output format (default: from the output file's extension, else text)"),
-        _("write the report here instead of to the screen"),
-    )
-    report.set_defaults(handler=run_report)
-
-    prompt = commands.add_parser(
-        "prompt",
-        parents=[common],
-        help=_("a scenario or question for a supervision session"),
-        description=_(
-            "Show a scenario or supervision question; the model answer and articles on request."
-        ),
-    )
-    prompt.add_argument("--principle", help=_("choose from this principle only"))
-    prompt.add_argument("--seed", type=int, help=_("a number that always picks the same prompt"))
-    prompt.add_argument(
-        "--kind",
-        choices=("scenario", "question", "any"),
-        default="any",
-        help=_("scenarios, supervision questions, or either (default)"),
-    )
-    prompt.add_argument(
-        "--answer", action="store_true", help=_("show the model answer and articles straight away")
-    )
-    prompt.add_argument(
-        "--record",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("append the discussion notes to this Markdown supervision record"),
-    )
-    prompt.add_argument(
-        "--notes",
-        metavar=_("TEXT"),
-        help=_("the discussion notes (otherwise typed in, or read from standard input)"),
-    )
-    prompt.add_argument(
-        "--supervisee", metavar=_("NAME"), help=_("who the session was with, for the record")
-    )
-    prompt.set_defaults(handler=run_prompt)
-
-    take = commands.add_parser(
-        "take",
-        parents=[common],
-        help=_("take a quiz in the terminal"),
-        description=_(
-            "Take a quiz in the terminal; the answers are saved in the same format as the course's download."
-        ),
-    )
-    take.add_argument("quiz", metavar=_("QUIZ"), help=_("the quiz id (see the list command)"))
-    take.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar=_("PATH"),
-        help=_("where to save the answers (JSON)"),
-    )
-    take.add_argument(
-        "--learner", metavar=_("NAME"), help=_("the learner's name or id, saved in the file")
-    )
-    take.set_defaults(handler=run_take)
-    return parser
-
-
-def _answer_file_options(
-    parser: argparse.ArgumentParser, formats: Sequence[str], format_help: str, output_help: str
-) -> None:
-    """The input files and output options ``grade`` and ``report`` share."""
-    parser.add_argument(
-        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
-    )
-    parser.add_argument("--format", choices=formats, help=format_help)
-    parser.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=output_help)
-    parser.add_argument(
-        "--rejected",
-        type=Path,
-        metavar=_("PATH"),
-        help=_("write every rejected answer, with its reason, to this CSV file"),
-    )
-
-
-def _privacy_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--pseudonymise", action="store_true", help=_("replace learner names with stable codes")
-    )
-    parser.add_argument(
-        "--salt",
-        default=os.environ.get("RIGHTWAY_SALT", ""),
-        metavar=_("TEXT"),
-        help=_("a secret that makes the codes unguessable (default: $RIGHTWAY_SALT)"),
-    )
-
-
-# -- shared -----------------------------------------------------------------------------
 
 
 def _course(args: argparse.Namespace) -> Course:
     return load_course(find_course_dir(args.course_dir))
-
-
-def _output_format(args: argparse.Namespace, default: str) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output is not None:
-        found = SUFFIX_FORMATS.get(args.output.suffix.lower(), default)
-        return "table" if found == "text" and default == "table" else found
-    return default
-
-
-def _write(
-    chunks: Iterable[str], output: Path | None, inputs: Sequence[Path] = (), *, csv: bool = False
-) -> None:
-    """Write to the screen or to ``output``, piece by piece (never over an input file)."""
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        return
-    if any(output.resolve() == path.resolve() for path in inputs):
-        raise UsageError(
-            _("{path}: is one of the input files; choose another output").format(path=output)
-        )
-    # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
-    with output.open("w", encoding="utf-8-sig" if csv else "utf-8", newline="") as handle:
-        handle.writelines(chunks)
-    print(_("Written: {path}").format(path=output), file=sys.stderr)
-
-
-class _RejectionLog:
-    """Shows the first few rejections on standard error and writes all of them if asked."""
-
-    def __init__(self, path: Path | None, inputs: Sequence[Path]) -> None:
-        self.shown = 0
-        self.total = 0
-        self.path = path
-        self._handle = None
-        if path is not None:
-            if any(path.resolve() == p.resolve() for p in inputs):
-                raise UsageError(
-                    _("{path}: is one of the input files; choose another output").format(path=path)
-                )
-            import csv
-
-            self._handle = path.open("w", encoding="utf-8-sig", newline="")
-            self._writer = csv.writer(self._handle)
-            self._writer.writerow(["source", "unit", "number", "reason"])
-
-    def __call__(self, rejection: Rejection) -> None:
-        from ._output import safe_cell
-
-        self.total += 1
-        if self.shown < SHOWN_REJECTIONS:
-            print(str(rejection), file=sys.stderr)
-            self.shown += 1
-        if self._handle is not None:
-            self._writer.writerow(
-                [
-                    safe_cell(rejection.source),
-                    rejection.unit,
-                    rejection.number or "",
-                    safe_cell(rejection.reason),
-                ]
-            )
-
-    def close(self) -> None:
-        if self.total > self.shown:
-            hint = (
-                _("all are in {path}").format(path=self.path)
-                if self.path
-                else _("use --rejected PATH to list them all")
-            )
-            print(
-                _("… and {count} more rejected ({hint})").format(
-                    count=f"{self.total - self.shown:,}", hint=hint
-                ),
-                file=sys.stderr,
-            )
-        if self._handle is not None:
-            self._handle.close()
-
-
-def _grade(args: argparse.Namespace, course: Course) -> Grader:
-    log = _RejectionLog(args.rejected, args.files)
-    bar = ProgressBar(_("Grading"), sys.stderr)
-    grader = Grader(course, on_reject=log, progress=bar)
-    try:
-        for path in args.files:
-            grader.add_path(path)
-    finally:
-        bar.close()
-        log.close()
-    book = grader.gradebook
-    for error in book.file_errors:
-        print(str(error), file=sys.stderr)
-    if book.older_versions:
-        print(
-            _("Answer files made against an older version of a quiz, not marked: {count}").format(
-                count=len(book.older_versions)
-            ),
-            file=sys.stderr,
-        )
-    print(counts_line(book), file=sys.stderr)
-    return grader
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -371,11 +63,10 @@ def run_list(args: argparse.Namespace) -> int:
     texts = course.translations(args.lang)
     principles = course.principles()
     if args.principle is not None:
-        _check_principle(args.principle, principles)
-        principles = [args.principle]
+        principles = [_check_principle(args.principle, principles)]
     lines: list[str] = []
     for principle in principles:
-        lines.append(f"{principle}")
+        lines.append(f"{principle_name(principle)} ({principle})")
         for quiz in course.quizzes_for(principle):
             lines.append(
                 "  "
@@ -411,35 +102,40 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_grade(args: argparse.Namespace) -> int:
     """``grade``: each learner's score, pass, missed questions with feedback, articles."""
+    namer = namer_for(args)
+    check_outputs(args, FORMATS)
     course = _course(args)
-    output_format = _output_format(args, "table")
-    grader = _grade(args, course)
+    output_format = choose_format(args, "table")
+    grader = grade_all(args, course, namer)
     book = grader.gradebook
     texts = course.translations(args.lang)
-    chunks = render(book, texts, Namer(args.pseudonymise, args.salt), output_format)
-    _write(chunks, args.output, args.files, csv=output_format == "csv")
+    chunks = render(book, texts, namer, output_format)
+    write_output(chunks, args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """``report``: the cohort report."""
+    """``report``: the cohort report (it holds no names, so file names are hidden too)."""
+    check_outputs(args, REPORT_FORMATS)
     course = _course(args)
-    output_format = _output_format(args, "text")
-    book = _grade(args, course).gradebook
+    output_format = choose_format(args, "text")
+    book = grade_all(args, course, Namer()).gradebook
     report = build_report(book, course.translations(args.lang))
-    _write(
-        [render_report(report, output_format)], args.output, args.files, csv=output_format == "csv"
-    )
+    write_output([render_report(report, output_format)], args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
-def _check_principle(principle: str, known: list[str]) -> None:
-    if principle not in known:
+def _check_principle(principle: str, known: list[str]) -> str:
+    """The id of the principle the user named (id or name, English or Welsh)."""
+    found = principle_from_user(principle, known)
+    if found is None:
         raise UsageError(
             _("unknown principle {principle!r} (the course has: {known})").format(
-                principle=principle, known=", ".join(known) or "—"
+                principle=principle,
+                known=", ".join(f"{principle_name(p)} ({p})" for p in known) or "—",
             )
         )
+    return found
 
 
 def _reader(prompt: str) -> str | None:
@@ -457,10 +153,11 @@ def run_prompt(args: argparse.Namespace) -> int:
     """``prompt``: a scenario or supervision question, the model answer on request, notes to a record."""
     course = _course(args)
     texts = course.translations(args.lang)
+    principle = None
     if args.principle is not None:
-        _check_principle(args.principle, course.principles())
+        principle = _check_principle(args.principle, course.principles())
     kind: PromptKind = args.kind
-    prompts = session_prompts(course, texts, args.principle, kind)
+    prompts = session_prompts(course, texts, principle, kind, args.audience)
     if not prompts:
         raise UsageError(_("there are no scenarios or prompts to choose from"))
     chosen = choose_prompt(prompts, args.seed)
@@ -485,7 +182,8 @@ def run_prompt(args: argparse.Namespace) -> int:
                 notes = "\n".join(lines)
             else:
                 notes = sys.stdin.read()
-        append_record(args.record, record_entry(chosen, notes, date.today(), args.supervisee))
+        record = RecordNotes(notes, args.actions or "", args.follow_up or "", args.supervisee)
+        append_record(args.record, record_entry(chosen, record, date.today()))
         print(_("Notes added to {path}").format(path=args.record), file=sys.stderr)
     return 0
 
@@ -500,18 +198,15 @@ def run_take(args: argparse.Namespace) -> int:
                 quiz=args.quiz, known=", ".join(sorted(course.quizzes)) or "—"
             )
         )
-    if args.output.exists() and args.output.is_dir():
-        raise UsageError(_("{path}: is a folder; give a file name").format(path=args.output))
+    check_output(args.output, ())
     texts = course.translations(args.lang)
     try:
         document = take_quiz(quiz, texts, _reader, _say, learner=args.learner)
     except Stopped:
         print(file=sys.stdout)
-        print(_("Stopped: no answers were saved."), file=sys.stderr)
+        err(_("Stopped: no answers were saved."))
         return 1
-    args.output.write_text(
-        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    saved = _save_answers(document, args.output)
     grader = Grader(course)
     grader.add_answer_data(document, str(args.output), learner=args.learner or args.output.stem)
     book = grader.gradebook
@@ -533,8 +228,30 @@ def run_take(args: argparse.Namespace) -> int:
     record = grades_document(book, texts, Namer())["learners"][0]
     for line in missed_lines(record["quizzes"][0]["missed"]):
         print(line)
-    print(_("Answers saved to {path}").format(path=args.output), file=sys.stderr)
-    return 0
+    err(_("Answers saved to {path}").format(path=display_path(saved)))
+    return 0 if saved == args.output else 1
+
+
+def _save_answers(document: dict[str, Any], path: Path) -> Path:
+    """Save the answers to ``path``, or, if that fails, to a file of their own in the
+    temporary folder: answers a learner has just given are never lost."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        with replacing(path) as handle:
+            handle.write(text)
+        return path
+    except OSError as error:
+        err(
+            _("{path}: cannot be written ({reason})").format(
+                path=display_path(path), reason=error.strerror or error
+            )
+        )
+    descriptor, name = tempfile.mkstemp(
+        prefix=f"rightway-answers-{document['quiz_id']}-", suffix=".json"
+    )
+    with os.fdopen(descriptor, "w", encoding="utf-8") as spare:
+        spare.write(text)
+    return Path(name)
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -550,33 +267,54 @@ def _language(argv: Sequence[str]) -> str:
     return default_language()
 
 
+def _robust_streams() -> None:
+    """Never fail on printing: a character the terminal's encoding lacks (ŵ in cp1252,
+    a file name's stray byte) is written as an escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rightway-quiz`` with ``argv`` (default: the command line); return the exit status."""
+    _robust_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language(arguments)
     set_language(language)
+    use_run_language()
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     args.lang = language
-    handler: Callable[[argparse.Namespace], int] = args.handler
+    handler = HANDLERS[args.command]
     try:
         return handler(args)
     except (SourceError, InputError) as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        err(f"{PROG}: {error}")
         return 1
     except UsageError as error:
-        print(f"{PROG}: {_('error')}: {error}", file=sys.stderr)
-        return 1
+        err(f"{PROG}: {_('error')}: {error}")
+        return 2
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
+        where = f"{display_path(error.filename)}: " if error.filename else ""
+        err(f"{PROG}: {where}{error.strerror or error}")
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": run_list,
+    "grade": run_grade,
+    "report": run_report,
+    "prompt": run_prompt,
+    "take": run_take,
+}
 
 
 def entrypoint() -> None:

@@ -5,7 +5,11 @@ file is ignored, every choice is checked against the quiz, and answers made
 against another version of a quiz are rejected (reported, never mis-marked).
 
 Every answer (a CSV row, or one entry of a browser file's ``answers``) is
-either graded or rejected with a reason, so ``graded + rejected == answers``.
+graded, rejected with a reason, or (a CSV row with nothing in it) blank, so
+``graded + rejected + blank == answers``.
+
+Learners are matched by :func:`learner_key` (NFC, trimmed, case-folded); an
+answer file that names no learner is a learner of its own, never merged.
 
 The CSV path is the hot one: a row is looked up in a cache of outcomes keyed by
 (quiz, question, raw answer), and an attempt keeps only two bit masks (answered,
@@ -15,8 +19,8 @@ distinct answers, not with rows.
 
 from __future__ import annotations
 
-import csv
 import gc
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,14 +29,16 @@ from typing import Any
 
 from ..course.course import Course
 from ..course.model import Question, Quiz
+from ._output import learner_key
 from .answers import (
     AnswerFile,
     InputError,
+    display_path,
     input_kind,
-    open_answer_csv,
     parse_answer_data,
     read_answer_file,
 )
+from .csv_answers import BrokenRow, open_answer_csv
 from .messages import _
 
 #: How many rejections a gradebook keeps in full; the rest are only counted.
@@ -49,6 +55,8 @@ RejectCallback = Callable[["Rejection"], None]
 _OPTION_SPLIT = re.compile(r"[;,|\s]+")
 _PAIR_SPLIT = re.compile(r"[;,|]+")
 _PAIR = re.compile(r"^\s*([^=:\s]+)\s*[=:]\s*([^=:\s]+)\s*$")
+#: Other ways of writing a true/false answer: Excel's TRUE/FALSE (any case) and Welsh.
+TRUE_FALSE_ALIASES = {"gwir": "true", "gau": "false", "cywir": "true", "anghywir": "false"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class Rejection:
     unit: str  # "row" (CSV) or "answer" (an entry of a JSON file's answers)
     number: int | None
     reason: str
+    #: The reason without anything copied from the input (for pseudonymised output).
+    private_reason: str = ""
 
     def __str__(self) -> str:
         if self.number is None:
@@ -70,8 +80,12 @@ class Rejection:
 
 
 class _Rejected(Exception):
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
+    """Why an answer is not graded: ``message`` (translated) with ``values`` from the input."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message)
+        self.reason = message.format(**values) if values else message
+        self.private_reason = message.format(**dict.fromkeys(values, "…")) if values else message
 
 
 class QuizKey:
@@ -85,9 +99,32 @@ class QuizKey:
         self.version = quiz.version
         self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
         self.full_mask = (1 << len(quiz.questions)) - 1
-        self.options = [frozenset(question.option_ids) for question in quiz.questions]
-        self.items = [frozenset(item.id for item in question.items) for question in quiz.questions]
+        # Ids are matched whatever their case ("B" is option "b"), through these maps.
+        self.options = [_folded(question.option_ids) for question in quiz.questions]
+        for question, options in zip(quiz.questions, self.options, strict=True):
+            if question.type == "true_false":
+                options.update(
+                    {alias: options[value] for alias, value in TRUE_FALSE_ALIASES.items()}
+                )
+        self.items = [_folded(item.id for item in question.items) for question in quiz.questions]
         self.answer_keys = [question.correct_response() for question in quiz.questions]
+
+
+def _folded(ids: Iterable[str]) -> dict[str, str]:
+    return {identifier.casefold(): identifier for identifier in ids}
+
+
+def _known_option(options: dict[str, str], option: str, question: Question) -> str:
+    """The option id ``option`` means, in any case; raise ``_Rejected`` if none."""
+    known = options.get(option.casefold())
+    if known is None:
+        raise _Rejected(
+            _("{option!r} is not an option of question {question!r}").replace(
+                "{question!r}", repr(question.id)
+            ),
+            option=option[:80],
+        )
+    return known
 
 
 class Outcome:
@@ -123,17 +160,22 @@ class Attempt:
 
     __slots__ = (
         "answered",
+        "attempt_id",
         "correct",
         "key",
         "language",
         "learner",
+        "learner_key",
         "source",
         "submitted_at",
         "wrong",
     )
 
-    def __init__(self, learner: str, key: QuizKey, source: str) -> None:
+    def __init__(self, learner: str, key: QuizKey, source: str, learner_id: str = "") -> None:
         self.learner = learner
+        #: Who the attempt is by, as compared (see :func:`learner_key`).
+        self.learner_key = learner_id or learner_key(learner)
+        self.attempt_id = ""
         self.key = key
         self.source = source
         self.answered = 0
@@ -266,15 +308,26 @@ class Gradebook:
     answers: int = 0
     graded: int = 0
     rejected: int = 0
+    blank: int = 0
     older_versions: list[Attempt] = field(default_factory=list)
+    #: Things read but worth a word: a file given twice, bytes in the wrong encoding, no learner.
+    warnings: list[str] = field(default_factory=list)
+    #: Answer files that name no learner (each graded as a learner of its own).
+    unnamed_files: int = 0
+
+    @property
+    def rejections_cut(self) -> bool:
+        """Whether more answers were rejected than :attr:`rejections` keeps."""
+        return self.rejected > len(self.rejections)
 
     def learners(self) -> list[LearnerResult]:
         """Each learner's attempts, learners in order of first appearance."""
         grouped: dict[str, list[Attempt]] = {}
         for attempt in self.attempts:
-            grouped.setdefault(attempt.learner, []).append(attempt)
+            grouped.setdefault(attempt.learner_key, []).append(attempt)
         return [
-            LearnerResult(learner, attempts, self.course) for learner, attempts in grouped.items()
+            LearnerResult(attempts[0].learner, attempts, self.course)
+            for attempts in grouped.values()
         ]
 
     @property
@@ -307,11 +360,15 @@ class Grader:
             q.id: quiz.id for quiz in course.quizzes.values() for q in quiz.questions
         }
         self._answer_cache: dict[str, dict[str, CacheEntry]] = {}
+        self._seen_paths: set[Path] = set()
+        self._seen_attempt_ids: set[tuple[str, str]] = set()
 
     # -- rejections ---------------------------------------------------------------
 
-    def _reject(self, source: str, unit: str, number: int | None, reason: str) -> None:
-        rejection = Rejection(source, unit, number, reason)
+    def _reject(
+        self, source: str, unit: str, number: int | None, reason: str, private: str = ""
+    ) -> None:
+        rejection = Rejection(source, unit, number, reason, private or reason)
         book = self.gradebook
         book.rejected += 1
         if len(book.rejections) < KEPT_REJECTIONS:
@@ -325,7 +382,7 @@ class Grader:
         """The marking key of a quiz; raise ``_Rejected`` for an unknown id."""
         key = self._keys.get(quiz_id)
         if key is None:
-            raise _Rejected(_("unknown quiz id {quiz!r}").format(quiz=quiz_id[:80]))
+            raise _Rejected(_("unknown quiz id {quiz!r}"), quiz=quiz_id[:80])
         return key
 
     def _locate(self, key: QuizKey, question_id: str) -> tuple[Question, int]:
@@ -333,9 +390,7 @@ class Grader:
         if position is None:
             owner = self._question_quiz.get(question_id)
             if owner is None:
-                raise _Rejected(
-                    _("unknown question id {question!r}").format(question=question_id[:80])
-                )
+                raise _Rejected(_("unknown question id {question!r}"), question=question_id[:80])
             raise _Rejected(
                 _("question {question!r} belongs to quiz {owner!r}, not {quiz!r}").format(
                     question=question_id, owner=owner, quiz=key.quiz.id
@@ -347,9 +402,10 @@ class Grader:
     def _check_version(key: QuizKey, version: str) -> None:
         if version and version != key.version:
             raise _Rejected(
-                _(
-                    "answered against quiz version {old}; {quiz!r} is now version {new}: not marked"
-                ).format(old=version[:40], quiz=key.quiz.id, new=key.version)
+                _("answered against quiz version {old}; {quiz!r} is now version {new}: not marked")
+                .replace("{quiz!r}", repr(key.quiz.id))
+                .replace("{new}", key.version),
+                old=version[:40],
             )
 
     @staticmethod
@@ -364,33 +420,25 @@ class Grader:
                         "question {question!r} is a matching question: give item=option pairs"
                     ).format(question=question.id)
                 )
+            matched: dict[str, str] = {}
             for item, option in response.items():
-                if item not in key.items[position]:
+                known_item = key.items[position].get(item.casefold())
+                if known_item is None:
                     raise _Rejected(
-                        _("{item!r} is not an item of question {question!r}").format(
-                            item=item, question=question.id
-                        )
+                        _("{item!r} is not an item of question {question!r}").replace(
+                            "{question!r}", repr(question.id)
+                        ),
+                        item=item[:80],
                     )
-                if option not in options:
-                    raise _Rejected(
-                        _("{option!r} is not an option of question {question!r}").format(
-                            option=option, question=question.id
-                        )
-                    )
-            return Outcome(question, position, response, key.answer_keys[position])
+                matched[known_item] = _known_option(options, option, question)
+            return Outcome(question, position, matched, key.answer_keys[position])
         if not isinstance(response, list):
             raise _Rejected(
                 _("question {question!r} takes option ids, not item=option pairs").format(
                     question=question.id
                 )
             )
-        for option in response:
-            if option not in options:
-                raise _Rejected(
-                    _("{option!r} is not an option of question {question!r}").format(
-                        option=option[:80], question=question.id
-                    )
-                )
+        response = [_known_option(options, option, question) for option in response]
         if len(set(response)) != len(response):
             raise _Rejected(
                 _("an option is given twice for question {question!r}").format(question=question.id)
@@ -416,11 +464,12 @@ class Grader:
                     raise _Rejected(
                         _(
                             "{text!r} is not an item=option pair (question {question!r} is a matching question)"
-                        ).format(text=part.strip()[:40], question=question.id)
+                        ).replace("{question!r}", repr(question.id)),
+                        text=part.strip()[:40],
                     )
                 item, option = pair.groups()
-                if item in response:
-                    raise _Rejected(_("item {item!r} is matched twice").format(item=item))
+                if item.casefold() in (known.casefold() for known in response):
+                    raise _Rejected(_("item {item!r} is matched twice"), item=item[:80])
                 response[item] = option
         else:
             response = [token for token in _OPTION_SPLIT.split(raw) if token]
@@ -430,9 +479,16 @@ class Grader:
 
     def add_csv(self, path: Path) -> None:
         """Grade an answers CSV, one row per learner and question, streaming."""
-        source = str(path)
+        source = display_path(path)
         try:
             with open_answer_csv(path) as answers:
+                decoding = answers.decoding
+                if decoding.bad_bytes:
+                    self.gradebook.warnings.append(
+                        _(
+                            "{path}: is not all valid {encoding}: the rows with other bytes are rejected"
+                        ).format(path=source, encoding=decoding.label)
+                    )
                 progress = None
                 if self.progress is not None:
                     size = answers.size
@@ -441,7 +497,14 @@ class Grader:
                     def progress() -> None:
                         report(answers.bytes_read(), size)
 
-                self.add_rows(answers.rows, answers.columns, source, first_row=2, progress=progress)
+                self.add_rows(
+                    answers.rows,
+                    answers.columns,
+                    source,
+                    first_row=2,
+                    progress=progress,
+                    width=answers.width,
+                )
         except InputError as error:
             self.gradebook.file_errors.append(error)
 
@@ -453,18 +516,22 @@ class Grader:
         *,
         first_row: int = 1,
         progress: Callable[[], None] | None = None,
+        width: int | None = None,
     ) -> None:
         """Grade rows of strings; ``columns`` maps learner, quiz, question, answer (and
-        optionally quiz_version) to indexes. Raises :class:`InputError` if the CSV breaks."""
-        learner_at, quiz_at = columns["learner"], columns["quiz"]
-        question_at, answer_at = columns["question"], columns["answer"]
+        optionally quiz_version) to indexes; ``width`` is the header's field count."""
+        learner_at = columns["learner"]
+        fields = operator.itemgetter(
+            learner_at, columns["quiz"], columns["question"], columns["answer"]
+        )
         version_at = columns.get("quiz_version")
+        width = max(columns.values()) + 1 if width is None else width
         cache = self._answer_cache
         slow_path = self._cache_entry
         attempts: dict[tuple[str, str], Attempt] = {}
         reject = self._reject
         book = self.gradebook
-        number = rejected = 0
+        number = rejected = blank = 0
         offset = first_row - 1
         # The current run of one learner's rows for one quiz, kept in locals.
         attempt: Attempt | None = None
@@ -477,38 +544,42 @@ class Grader:
         gc.disable()
         try:
             for number, row in enumerate(rows, 1):
-                try:
-                    learner = row[learner_at]
-                    quiz_id = row[quiz_at]
-                    question_id = row[question_at]
-                    raw = row[answer_at]
-                    version = row[version_at] if version_at is not None else ""
-                except IndexError:
-                    rejected += 1
-                    reason = _("has too few columns") if any(row) else _("the row is empty")
-                    reject(source, "row", number + offset, reason)
-                    continue
+                if len(row) != width or not row[learner_at]:
+                    problem = _row_problem(row, width, learner_at)
+                    if problem is not None:
+                        if problem:
+                            rejected += 1
+                            reject(source, "row", number + offset, problem)
+                        else:
+                            blank += 1
+                        continue
+                learner, quiz_id, question_id, raw = fields(row)
+                version = row[version_at] if version_at is not None else ""
                 by_answer = cache.get(question_id)
                 entry = by_answer.get(raw) if by_answer is not None else None
                 if entry is None or entry[0] != quiz_id or (version and version != entry[4]):
                     found = slow_path(quiz_id, question_id, raw, version)
-                    if isinstance(found, str):
+                    if isinstance(found, _Rejected):
+                        if not any(field.strip() for field in row):  # white space only
+                            blank += 1
+                            continue
                         rejected += 1
-                        reject(source, "row", number + offset, found)
+                        reject(source, "row", number + offset, found.reason, found.private_reason)
                         continue
                     entry = found
                 # Exports list a learner's rows together: no lookup while a run lasts.
                 if learner != run_learner or quiz_id != run_quiz or attempt is None:
                     if attempt is not None:
                         attempt.answered, attempt.correct = answered, correct
-                    attempt = attempts.get((learner, quiz_id))
+                    who = learner_key(learner)
+                    attempt = attempts.get((who, quiz_id))
                     if attempt is None:
-                        if not learner.strip():
+                        if not who:
                             rejected += 1
                             reject(source, "row", number + offset, _("the learner is empty"))
                             continue
                         attempt = self._new_attempt(learner, quiz_id, source)
-                        attempts[learner, quiz_id] = attempt
+                        attempts[who, quiz_id] = attempt
                     run_learner, run_quiz = learner, quiz_id
                     answered, correct, wrong = attempt.answered, attempt.correct, attempt.wrong
                 bit = entry[1]
@@ -530,38 +601,25 @@ class Grader:
                     wrong.append(entry[3])
                 if progress is not None and not number % PROGRESS_EVERY:
                     progress()
-        except UnicodeDecodeError:
-            raise InputError(
-                source,
-                _("is not in one encoding: save it as “CSV UTF-8” and try again"),
-                number + first_row,
-            ) from None
-        except csv.Error as error:  # a broken quote, a field too large, a NUL byte
-            raise InputError(
-                source,
-                _("cannot be read from here on ({reason}); later rows were not graded").format(
-                    reason=error
-                ),
-                number + first_row,
-            ) from None
         finally:
             if attempt is not None:
                 attempt.answered, attempt.correct = answered, correct
             if collecting:
                 gc.enable()
             book.answers += number
-            book.graded += number - rejected
+            book.blank += blank
+            book.graded += number - rejected - blank
         if progress is not None:
             progress()
 
     def _cache_entry(
         self, quiz_id: str, question_id: str, raw: str, version: str
-    ) -> CacheEntry | str:
+    ) -> CacheEntry | _Rejected:
         """Mark a response not seen before and cache it; a rejected one gives its reason."""
         try:
             outcome = self._outcome_from_text(quiz_id, question_id, raw, version)
         except _Rejected as rejected:
-            return rejected.reason
+            return rejected
         entry: CacheEntry = (
             quiz_id,
             outcome.bit,
@@ -582,13 +640,13 @@ class Grader:
     # -- JSON -----------------------------------------------------------------------
 
     def add_json(self, path: Path) -> None:
-        """Grade a browser answer file; the learner is its ``learner`` field, else the file name."""
+        """Grade a browser answer file; a file without a ``learner`` is a learner of its own."""
         try:
             answer_file = read_answer_file(path)
         except InputError as error:
             self.gradebook.file_errors.append(error)
             return
-        self.add_answer_file(answer_file, str(path), default_learner=path.stem)
+        self.add_answer_file(answer_file, display_path(path), file_id=str(path.resolve()))
 
     def add_answer_data(self, data: Any, source: str, learner: str | None = None) -> None:
         """Grade answer data already parsed from JSON (as the browser writes it)."""
@@ -597,38 +655,63 @@ class Grader:
         except InputError as error:
             self.gradebook.file_errors.append(error)
             return
-        self.add_answer_file(answer_file, source, default_learner=learner or source)
+        if learner and not (answer_file.learner or "").strip():
+            answer_file = answer_file.model_copy(update={"learner": learner})
+        self.add_answer_file(answer_file, source, file_id=source)
 
-    def add_answer_file(
-        self, answer_file: AnswerFile, source: str, *, default_learner: str
-    ) -> None:
+    def _file_learner(self, answer_file: AnswerFile, source: str, file_id: str) -> tuple[str, str]:
+        """(name shown, key) of a file's learner; a file naming none is kept apart by its path."""
+        named = (answer_file.learner or "").strip()
+        if named and learner_key(named):
+            return named, learner_key(named)
+        self.gradebook.unnamed_files += 1
+        # "\0" never occurs in a name, so an unnamed file can never merge with a learner.
+        return _("no learner named ({file})").format(file=source), "\0" + file_id
+
+    def _seen_attempt(self, answer_file: AnswerFile, who: str, source: str) -> bool:
+        """Whether this attempt (the file's ``attempt_id``) was already graded: warn if so."""
+        if not answer_file.attempt_id:
+            return False
+        seen = (who, answer_file.attempt_id)
+        if seen in self._seen_attempt_ids:
+            self.gradebook.warnings.append(
+                _("{path}: the same attempt as an earlier file; read once").format(path=source)
+            )
+            return True
+        self._seen_attempt_ids.add(seen)
+        return False
+
+    def add_answer_file(self, answer_file: AnswerFile, source: str, *, file_id: str) -> None:
         """Grade one checked answer file: each entry of ``answers`` is graded or rejected."""
         book = self.gradebook
+        learner, who = self._file_learner(answer_file, source, file_id)
+        if self._seen_attempt(answer_file, who, source):
+            return
         entries = answer_file.answers
         book.answers += len(entries)
-        learner = (answer_file.learner or "").strip() or default_learner
         try:
             key = self.quiz_key(answer_file.quiz_id)
             self._check_version(key, answer_file.quiz_version)
         except _Rejected as rejected:
             if answer_file.quiz_id in self._keys:
-                older = Attempt(learner, self._keys[answer_file.quiz_id], source)
+                older = Attempt(learner, self._keys[answer_file.quiz_id], source, who)
                 older.submitted_at = answer_file.submitted_at
                 book.older_versions.append(older)
             for index in range(len(entries)):
-                self._reject(source, "answer", index + 1, rejected.reason)
+                self._reject(source, "answer", index + 1, rejected.reason, rejected.private_reason)
             if not entries:  # nothing to count as rejected, but still worth saying
                 book.file_errors.append(InputError(source, rejected.reason))
             return
-        attempt = Attempt(learner, key, source)
+        attempt = Attempt(learner, key, source, who)
         attempt.submitted_at = answer_file.submitted_at
         attempt.language = answer_file.language
+        attempt.attempt_id = answer_file.attempt_id or ""
         graded = 0
         for index, entry in enumerate(entries, 1):
             try:
                 outcome = self._outcome_from_entry(key, entry)
             except _Rejected as rejected:
-                self._reject(source, "answer", index, rejected.reason)
+                self._reject(source, "answer", index, rejected.reason, rejected.private_reason)
                 continue
             if attempt.answered & outcome.bit:
                 self._reject(
@@ -669,16 +752,47 @@ class Grader:
     # -- any file -------------------------------------------------------------------
 
     def add_path(self, path: Path) -> None:
-        """Grade a JSON or CSV file, whichever it is."""
+        """Grade a JSON or CSV file, whichever it is; a file given twice is read once."""
         try:
-            kind = input_kind(path)
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            resolved = path
+        if resolved in self._seen_paths:
+            self.gradebook.warnings.append(
+                _("{path}: given more than once; read once").format(path=display_path(path))
+            )
+            return
+        self._seen_paths.add(resolved)
+        try:
+            if input_kind(path) == "json":
+                self.add_json(path)
+            else:
+                self.add_csv(path)
         except InputError as error:
             self.gradebook.file_errors.append(error)
-            return
-        if kind == "json":
-            self.add_json(path)
-        else:
-            self.add_csv(path)
+        except OSError as error:  # gone or unreadable half way through
+            reason = _("cannot be read ({reason})").format(reason=error.strerror or error)
+            self.gradebook.file_errors.append(InputError(path, reason))
+
+
+def _row_problem(row: Sequence[str], width: int, learner_at: int) -> str | None:
+    """What is wrong with a row whose width or learner is off: a reason, ``""`` for a blank
+    row (not a rejection), or ``None`` when only empty fields trail after the last column."""
+    if isinstance(row, BrokenRow):
+        return row.reason
+    if not any(field.strip() for field in row):
+        return ""
+    if len(row) < width:
+        return _("has too few columns ({found}; the first row has {width})").format(
+            found=len(row), width=width
+        )
+    if len(row) > width and any(field.strip() for field in row[width:]):
+        return _(
+            "has {found} fields but the first row has {width}: a comma or semicolon inside an answer needs quotes"
+        ).format(found=len(row), width=width)
+    if not row[learner_at].strip():
+        return _("the learner is empty")
+    return None
 
 
 def grade_files(

@@ -16,8 +16,10 @@ from ..course.course import ContentTranslations, Course
 from ..course.model import Prompt, Scenario
 from ._output import markdown_text
 from .messages import _
+from .principles import principle_name
 
 PromptKind = Literal["scenario", "question", "any"]
+AUDIENCES = ("one-to-one", "team", "foster-carer", "residential")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,10 @@ class SessionPrompt:
     ask: str
     model_answer: list[str]
     articles: list[tuple[int, str]]
+    #: Follow-up questions for the supervisor (supervision questions only).
+    probes: tuple[str, ...] = ()
+    #: Who the question suits; empty: everyone.
+    audience: tuple[str, ...] = ()
 
 
 def _from_scenario(
@@ -45,14 +51,21 @@ def _from_scenario(
         text=texts.paragraphs(scenario.situation),
         ask=texts.text(scenario.ask) if scenario.ask else _("What would you say or do?"),
         model_answer=texts.paragraphs(scenario.model_answer),
-        articles=[
-            (n, texts.text(course.articles[n].title) if n in course.articles else "")
-            for n in scenario.articles
-        ],
+        articles=_article_titles(course, scenario.articles, texts),
     )
 
 
-def _from_prompt(principle: str, prompt: Prompt, texts: ContentTranslations) -> SessionPrompt:
+def _article_titles(
+    course: Course, numbers: list[int], texts: ContentTranslations
+) -> list[tuple[int, str]]:
+    return [
+        (n, texts.text(course.articles[n].title) if n in course.articles else "") for n in numbers
+    ]
+
+
+def _from_prompt(
+    principle: str, prompt: Prompt, course: Course, texts: ContentTranslations
+) -> SessionPrompt:
     return SessionPrompt(
         id=prompt.id,
         principle=principle,
@@ -61,7 +74,9 @@ def _from_prompt(principle: str, prompt: Prompt, texts: ContentTranslations) -> 
         text=texts.paragraphs(prompt.text),
         ask="",
         model_answer=[],
-        articles=[],
+        articles=_article_titles(course, prompt.articles, texts),
+        probes=tuple(texts.text(probe) for probe in prompt.probes),
+        audience=tuple(prompt.audience),
     )
 
 
@@ -70,8 +85,10 @@ def session_prompts(
     texts: ContentTranslations,
     principle: str | None = None,
     kind: PromptKind = "any",
+    audience: str | None = None,
 ) -> list[SessionPrompt]:
-    """Every scenario and supervision question (of one principle, if given), in course order."""
+    """Every scenario and supervision question (of one principle, and for one audience, if
+    given), in course order. A question that names no audience suits every audience."""
     found: list[SessionPrompt] = []
     for name in course.principles():
         if principle is not None and name != principle:
@@ -82,7 +99,9 @@ def session_prompts(
         if kind in ("scenario", "any"):
             found += [_from_scenario(name, s, course, texts) for s in scenario_set.scenarios]
         if kind in ("question", "any"):
-            found += [_from_prompt(name, p, texts) for p in scenario_set.prompts]
+            found += [_from_prompt(name, p, course, texts) for p in scenario_set.prompts]
+    if audience is not None:
+        found = [p for p in found if not p.audience or audience in p.audience]
     return found
 
 
@@ -97,7 +116,11 @@ def prompt_text(prompt: SessionPrompt) -> str:
     lines += [paragraph + "\n" for paragraph in prompt.text]
     if prompt.ask:
         lines.append(prompt.ask)
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n".join(lines).rstrip() + "\n"
+    if prompt.probes:
+        text += "\n" + _("Follow-up questions:") + "\n"
+        text += "".join(f"  - {probe}\n" for probe in prompt.probes)
+    return text
 
 
 def answer_text(prompt: SessionPrompt) -> str:
@@ -114,27 +137,52 @@ def answer_text(prompt: SessionPrompt) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def record_entry(
-    prompt: SessionPrompt, notes: str, when: date, supervisee: str | None = None
-) -> str:
-    """A Markdown section for a supervision record: what was discussed, and the notes."""
-    articles = ", ".join(str(number) for number, _title in prompt.articles) or "—"
-    lines = [
-        f"## {when.isoformat()}: {markdown_text(prompt.title)} ({markdown_text(prompt.id)})",
-        "",
-        f"- {_('Principle')}: {markdown_text(prompt.principle)}",
-        f"- {_('Articles')}: {articles}",
-    ]
-    if supervisee:
-        lines.append(f"- {_('Supervisee')}: {markdown_text(supervisee)}")
-    lines += ["", f"### {_('Discussion notes')}", ""]
-    text = notes.strip()
+@dataclass(frozen=True)
+class RecordNotes:
+    """What the supervisor writes down: the practitioner's words, agreed actions, follow-up."""
+
+    said: str
+    actions: str = ""
+    follow_up: str = ""
+    supervisee: str | None = None
+
+
+def _section(heading: str, text: str) -> list[str]:
+    body = text.strip()
+    lines = [f"### {heading}", ""]
     lines += (
-        [markdown_text(line) if line.strip() else "" for line in text.splitlines()]
-        if text
-        else [f"_{_('No notes.')}_"]
+        [markdown_text(line) if line.strip() else "" for line in body.splitlines()]
+        if body
+        else [f"_{_('To complete.')}_"]
     )
-    return "\n".join(lines) + "\n\n"
+    return [*lines, ""]
+
+
+def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date) -> str:
+    """A Markdown section for a supervision record, with the headings the supervisors' guide
+    recommends: date, prompt, what the practitioner said, rights engaged, agreed actions,
+    follow-up date."""
+    m = markdown_text
+    lines = [f"## {when.isoformat()}: {m(prompt.title)} ({m(prompt.id)})", ""]
+    lines += [f"- {_('Date')}: {when.isoformat()}"]
+    lines += [f"- {_('Principle')}: {m(principle_name(prompt.principle))}"]
+    if notes.supervisee:
+        lines.append(f"- {_('Supervisee')}: {m(notes.supervisee)}")
+    lines += ["", f"### {_('Prompt')}", ""]
+    lines += [m(paragraph) for paragraph in prompt.text] + ([m(prompt.ask)] if prompt.ask else [])
+    if prompt.probes:
+        lines += ["", f"{_('Follow-up questions:')}", ""]
+        lines += [f"- {m(probe)}" for probe in prompt.probes]
+    lines.append("")
+    lines += _section(_("What the practitioner said"), notes.said)
+    rights = [
+        f"- {_('Article {number}').format(number=number)}" + (f": {m(title)}" if title else "")
+        for number, title in prompt.articles
+    ]
+    lines += [f"### {_('Rights engaged')}", "", *(rights or [f"_{_('To complete.')}_"]), ""]
+    lines += _section(_("Agreed actions"), notes.actions)
+    lines += _section(_("Follow-up date"), notes.follow_up)
+    return "\n".join(lines) + "\n"
 
 
 def append_record(path: Path, entry: str) -> None:

@@ -19,11 +19,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..course.course import ContentTranslations
+from .._version import __version__
+from ..course.course import ContentTranslations, course_version
 from ..course.model import Question
-from ._output import csv_text, html_page, html_text
+from ._output import csv_text
 from .grading import Attempt, Gradebook
 from .messages import _
+from .principles import principle_name
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
 TOP_WRONG_OPTIONS = 3
@@ -87,6 +89,9 @@ class CohortReport:
     questions: list[QuestionStats]
     older_versions: int = 0
     notes: list[str] = field(default_factory=list)
+    blank: int = 0
+    tool_version: str = ""
+    course_version: str = ""
 
     @property
     def pass_rate(self) -> float | None:
@@ -191,14 +196,14 @@ def build_report(book: Gradebook, texts: ContentTranslations | None = None) -> C
     ]
     return CohortReport(
         language=texts.language,
-        learners=len({attempt.learner for attempt in book.attempts}),
+        learners=len({attempt.learner_key for attempt in book.attempts}),
         attempts=len(book.attempts),
         passed=sum(attempt.passed for attempt in book.attempts),
         answers=book.answers,
         graded=book.graded,
         rejected=book.rejected,
         principles=[
-            _group(p, p, by_principle[p])
+            _group(p, principle_name(p), by_principle[p])
             for p in sorted(by_principle, key=book.course.principle_sort_key)
         ],
         quizzes=[
@@ -206,21 +211,27 @@ def build_report(book: Gradebook, texts: ContentTranslations | None = None) -> C
         ],
         questions=questions,
         older_versions=len(book.older_versions),
+        blank=book.blank,
+        tool_version=__version__,
+        course_version=course_version(book.course),
     )
 
 
 # -- formatting ----------------------------------------------------------------------
 
 
-def _pct(value: float | None) -> str:
+def pct(value: float | None) -> str:
+    """A percentage to show (``72%``), or a dash when there is none."""
     return "—" if value is None else f"{round(value)}%"
 
 
-def _share(value: float | None) -> str:
+def share(value: float | None) -> str:
+    """A share (0 to 1) to show as a percentage."""
     return "—" if value is None else f"{round(100 * value)}%"
 
 
-def _corr(value: float | None) -> str:
+def corr(value: float | None) -> str:
+    """A correlation to show, two decimals, or a dash."""
     if value is None:
         return "—"
     shown = f"{value:.2f}"
@@ -231,29 +242,33 @@ def _wrong_summary(stats: QuestionStats) -> str:
     return "; ".join(f"{w.text} ({w.count})" for w in stats.wrong_choices)
 
 
-def _overview(report: CohortReport) -> list[tuple[str, str]]:
+def overview(report: CohortReport) -> list[tuple[str, str]]:
+    """The report's headline figures as (label, value) pairs."""
     return [
         (_("Learners"), f"{report.learners:,}"),
         (_("Attempts"), f"{report.attempts:,}"),
-        (_("Pass rate"), _share(report.pass_rate)),
+        (_("Pass rate"), share(report.pass_rate)),
         (_("Answers graded"), f"{report.graded:,} / {report.answers:,}"),
         (_("Answers rejected"), f"{report.rejected:,}"),
+        (_("Blank rows"), f"{report.blank:,}"),
+        (_("Tool version"), report.tool_version),
+        (_("Course version"), report.course_version),
     ]
 
 
 def render_text(report: CohortReport) -> str:
     """Plain text for a terminal."""
     lines = [_("Cohort report"), ""]
-    lines += [f"{label}: {value}" for label, value in _overview(report)]
+    lines += [f"{label}: {value}" for label, value in overview(report)]
     lines += ["", _("Mean score by principle")]
     lines += [
-        f"  {g.key:<20} {_pct(g.mean_percent):>5}  {_('pass rate')} {_share(g.pass_rate)}  ({g.attempts})"
+        f"  {g.title:<32} {pct(g.mean_percent):>5}  {_('pass rate')} {share(g.pass_rate)}  ({g.attempts})"
         for g in report.principles
     ]
     lines += ["", _("Questions")]
     for q in report.questions:
         lines.append(
-            f"  {q.question:<24} {_('facility')} {_share(q.facility):>5}  {_('discrimination')} {_corr(q.discrimination):>5}"
+            f"  {q.question:<24} {_('facility')} {share(q.facility):>5}  {_('discrimination')} {corr(q.discrimination):>5}"
         )
         if q.wrong_choices:
             lines.append(f"    {_('most-chosen wrong options')}: {_wrong_summary(q)}")
@@ -276,6 +291,8 @@ QUESTION_CSV_HEADER = (
     "wrong_option_2_count",
     "wrong_option_3",
     "wrong_option_3_count",
+    "tool_version",
+    "course_version",
 )
 
 
@@ -299,7 +316,7 @@ def render_csv(report: CohortReport) -> str:
                 row += [q.wrong_choices[index].text, q.wrong_choices[index].count]
             else:
                 row += ["", ""]
-        rows.append(row)
+        rows.append([*row, report.tool_version, report.course_version])
     return csv_text(QUESTION_CSV_HEADER, rows)
 
 
@@ -308,165 +325,9 @@ def render_json(report: CohortReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-# -- HTML and SVG ----------------------------------------------------------------------------
-
-BAR_COLOUR = "#1f5f8b"
-PASS_LINE_COLOUR = "#a4000f"
-
-
-def bar_chart_svg(
-    chart_id: str, title: str, description: str, bars: list[tuple[str, float | None]]
-) -> str:
-    """A horizontal bar chart of percentages (0–100) as inline SVG, named by its title and description."""
-    h = html_text
-    label_width, bar_width, row_height, top = 210, 300, 26, 8
-    width = label_width + bar_width + 60
-    height = top + row_height * len(bars) + 24
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
-        f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">{h(title)}</title><desc id="{chart_id}-desc">{h(description)}</desc>',
-    ]
-    for tick in (0, 50, 100):
-        x = label_width + bar_width * tick / 100
-        out.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 20}" stroke="#8c959f" stroke-width="1"/>'
-            f'<text x="{x:.1f}" y="{height - 6}" font-size="12" text-anchor="middle" fill="#1b1b1b">{tick}%</text>'
-        )
-    for index, (label, value) in enumerate(bars):
-        y = top + index * row_height
-        shown = label if len(label) <= 30 else label[:29] + "…"
-        out.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" font-size="13" text-anchor="end" fill="#1b1b1b">{h(shown)}</text>'
-        )
-        if value is not None:
-            length = bar_width * max(0.0, min(value, 100.0)) / 100
-            out.append(
-                f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row_height - 8}" fill="{BAR_COLOUR}"/>'
-                f'<text x="{label_width + length + 6:.1f}" y="{y + 17}" font-size="12" fill="#1b1b1b">{round(value)}%</text>'
-            )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _table_html(caption: str, header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    h = html_text
-    number = ' class="number"'
-
-    def cell(index: int, value: str) -> str:
-        if index == 0:
-            return f'<th scope="row">{h(value)}</th>'
-        return f"<td{number if index in numeric else ''}>{h(value)}</td>"
-
-    head = "".join(
-        f'<th scope="col"{number if i in numeric else ""}>{h(name)}</th>'
-        for i, name in enumerate(header)
-    )
-    body = "".join(
-        "<tr>" + "".join(cell(i, value) for i, value in enumerate(row)) + "</tr>" for row in rows
-    )
-    return f"<table><caption>{h(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _chart_section(section_id: str, heading: str, chart: str, table: str, note: str) -> str:
-    h = html_text
-    return (
-        f'<section aria-labelledby="{section_id}"><h2 id="{section_id}">{h(heading)}</h2>'
-        f'<p class="note">{h(note)}</p><div class="chart"><figure>{chart}</figure><div>{table}</div></div></section>'
-    )
-
-
-def render_html(report: CohortReport) -> str:
-    """A self-contained, accessible HTML report: SVG charts, each beside a table of its figures."""
-    h = html_text
-    title = _("Cohort report")
-    parts = [f"<h1>{h(title)}</h1>", '<ul class="summary">']
-    parts += [
-        f"<li><strong>{h(label)}</strong>: {h(value)}</li>" for label, value in _overview(report)
-    ]
-    parts.append("</ul>")
-    if report.older_versions:
-        parts.append(
-            f'<p class="note">{h(_("Answer files made against an older version of a quiz, not marked: {count}").format(count=report.older_versions))}</p>'
-        )
-    principle_chart = bar_chart_svg(
-        "chart-principles",
-        _("Mean score by principle"),
-        _(
-            "Bar chart of the mean score in percent for each principle; the same figures are in the table beside it."
-        ),
-        [(g.key, g.mean_percent) for g in report.principles],
-    )
-    principle_table = _table_html(
-        _("Mean score and pass rate by principle"),
-        [_("Principle"), _("Attempts"), _("Mean score"), _("Pass rate")],
-        [
-            [g.key, f"{g.attempts:,}", _pct(g.mean_percent), _share(g.pass_rate)]
-            for g in report.principles
-        ],
-        {1, 2, 3},
-    )
-    parts.append(
-        _chart_section(
-            "principles",
-            _("Mean score by principle"),
-            principle_chart,
-            principle_table,
-            _("Every attempt counts, retakes included."),
-        )
-    )
-    facility_chart = bar_chart_svg(
-        "chart-facility",
-        _("Facility by question"),
-        _(
-            "Bar chart of the percentage of attempts that got each question right; the same figures are in the table beside it."
-        ),
-        [(q.question, None if q.facility is None else 100 * q.facility) for q in report.questions],
-    )
-    facility_table = _table_html(
-        _("Facility and discrimination by question"),
-        [_("Question"), _("Attempts"), _("Facility"), _("Discrimination")],
-        [
-            [q.question, f"{q.attempts:,}", _share(q.facility), _corr(q.discrimination)]
-            for q in report.questions
-        ],
-        {1, 2, 3},
-    )
-    parts.append(
-        _chart_section(
-            "questions",
-            _("Facility by question"),
-            facility_chart,
-            facility_table,
-            _(
-                "Facility: the share of attempts that got the question right. Discrimination: how well the question "
-                "separates stronger from weaker attempts (−1 to 1); below 0.2 is worth a look."
-            ),
-        )
-    )
-    wrong_rows = [
-        [q.question, q.stem, w.text, f"{w.count:,}"]
-        for q in report.questions
-        for w in q.wrong_choices
-    ]
-    parts.append(
-        f'<section aria-labelledby="wrong"><h2 id="wrong">{h(_("Most-chosen wrong options"))}</h2>'
-        + (
-            _table_html(
-                _("Wrong options chosen most often, by question"),
-                [_("Question"), _("Stem"), _("Wrong option"), _("Times chosen")],
-                wrong_rows,
-                {3},
-            )
-            if wrong_rows
-            else f"<p>{h(_('No wrong options were chosen.'))}</p>"
-        )
-        + "</section>"
-    )
-    return html_page(report.language, title, "\n".join(parts))
-
-
 def render_report(report: CohortReport, output_format: str) -> str:
     """The report in one of :data:`REPORT_FORMATS`."""
+    from .report_html import render_html  # the HTML page needs the figures defined here
+
     renderers = {"text": render_text, "html": render_html, "csv": render_csv, "json": render_json}
     return renderers[output_format](report)

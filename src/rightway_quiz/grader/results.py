@@ -11,31 +11,20 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..course.course import ContentTranslations, Course
+from .._version import __version__
+from ..course.course import ContentTranslations, Course, course_version
 from ..course.model import Question
-from ._output import csv_text, html_page, html_text, markdown_text, pseudonym
+from ._output import terminal_text
 from .grading import Attempt, Gradebook, LearnerResult, Outcome
-from .messages import _, current_language
+from .messages import _
+from .naming import Namer
+from .principles import principle_name
+from .results_csv import render_csv_rows
+
+__all__ = ["FORMATS", "Namer", "counts_line", "grades_document", "missed_lines", "render"]
 
 FORMATS = ("table", "csv", "json", "md", "html")
 Record = dict[str, Any]
-
-
-class Namer:
-    """Learner names as given, or stable codes with ``--pseudonymise``."""
-
-    def __init__(self, pseudonymise: bool = False, salt: str = "") -> None:
-        self.pseudonymise = pseudonymise
-        self.salt = salt
-        self._codes: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        if not self.pseudonymise:
-            return name
-        code = self._codes.get(name)
-        if code is None:
-            code = self._codes[name] = pseudonym(name, self.salt)
-        return code
 
 
 def _answer_lines(
@@ -113,7 +102,7 @@ def learner_record(
                 "quiz": attempt.quiz.id,
                 "title": texts.text(attempt.quiz.title),
                 "principle": attempt.quiz.principle,
-                "source": attempt.source,
+                "source": namer.source(attempt.source),
                 "quiz_version": attempt.key.version,
                 "submitted_at": attempt.submitted_at,
                 "score": attempt.score,
@@ -128,6 +117,7 @@ def learner_record(
         "principles": [
             {
                 "principle": result.principle,
+                "name": principle_name(result.principle),
                 "score": result.score,
                 "out_of": result.out_of,
                 "percent": result.percent,
@@ -144,22 +134,42 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
     return {
         "format": "rightway-grades",
         "format_version": 1,
+        "tool_version": __version__,
+        "course_version": course_version(book.course),
         "language": texts.language,
-        "counts": {"answers": book.answers, "graded": book.graded, "rejected": book.rejected},
+        "counts": {
+            "answers": book.answers,
+            "graded": book.graded,
+            "rejected": book.rejected,
+            "blank": book.blank,
+        },
         "older_versions": [
             {
                 "learner": namer(attempt.learner),
                 "quiz": attempt.quiz.id,
-                "source": attempt.source,
+                "source": namer.source(attempt.source),
                 "submitted_at": attempt.submitted_at,
             }
             for attempt in book.older_versions
         ],
         "rejected": [
-            {"source": r.source, "unit": r.unit, "number": r.number, "reason": r.reason}
+            {
+                "source": namer.source(r.source),
+                "unit": r.unit,
+                "number": r.number,
+                "reason": namer.reason(r),
+            }
             for r in book.rejections
         ],
-        "file_errors": [str(error) for error in book.file_errors],
+        #: Only the first rejections are listed: this says when the list is cut.
+        "rejected_listed_all": not book.rejections_cut,
+        "file_errors": [
+            namer.source(str(error.path)) + ": " + error.message
+            if namer.pseudonymise
+            else str(error)
+            for error in book.file_errors
+        ],
+        "warnings": [] if namer.pseudonymise else list(book.warnings),
     }
 
 
@@ -176,26 +186,38 @@ def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -
     return {**meta, "learners": list(learner_records(book, texts, namer))}
 
 
-def _yes_no(passed: bool) -> str:
+def yes_no(passed: bool) -> str:
+    """``passed`` or ``not passed`` in the run's language."""
     return _("passed") if passed else _("not passed")
 
 
 def counts_line(book: Gradebook) -> str:
-    """``Answers read: 10; graded: 8; rejected: 2.`` (they always add up)."""
-    return _counts(book.answers, book.graded, book.rejected)
+    """``Answers read: 10; graded: 7; rejected: 2; blank: 1.`` (they always add up)."""
+    return _counts(book.answers, book.graded, book.rejected, book.blank)
 
 
-def _counts(answers: int, graded: int, rejected: int) -> str:
-    return _("Answers read: {answers}; graded: {graded}; rejected: {rejected}.").format(
-        answers=f"{answers:,}", graded=f"{graded:,}", rejected=f"{rejected:,}"
+def _counts(answers: int, graded: int, rejected: int, blank: int = 0) -> str:
+    return _(
+        "Answers read: {answers}; graded: {graded}; rejected: {rejected}; blank: {blank}."
+    ).format(
+        answers=f"{answers:,}", graded=f"{graded:,}", rejected=f"{rejected:,}", blank=f"{blank:,}"
     )
 
 
-def _counts_of(meta: Record) -> str:
+def counts_of(meta: Record) -> str:
+    """The counts line of a run's metadata."""
     return _counts(**meta["counts"])
 
 
-def _article_list(articles: list[Record]) -> str:
+def versions_line(meta: Record) -> str:
+    """Which tool and which version of the course's quizzes made these results."""
+    return _("Marked by rightway-quiz {tool}; course version {course}.").format(
+        tool=meta["tool_version"], course=meta["course_version"]
+    )
+
+
+def article_list(articles: list[Record]) -> str:
+    """Articles as ``Article 12 (title), …``."""
     return ", ".join(
         _("Article {number}").format(number=a["number"])
         + (f" ({a['title']})" if a["title"] else "")
@@ -220,20 +242,26 @@ def render_table(
     """Plain text for a terminal: a table of every attempt, then each learner's missed questions."""
     header = [_("Learner"), _("Quiz"), _("Score"), _("Percent"), _("Result")]
     rows = [
-        [namer(a.learner), a.quiz.id, f"{a.score}/{a.out_of}", f"{a.percent}%", _yes_no(a.passed)]
+        [
+            terminal_text(namer(a.learner)),
+            a.quiz.id,
+            f"{a.score}/{a.out_of}",
+            f"{a.percent}%",
+            yes_no(a.passed),
+        ]
         for a in book.attempts
     ]
     yield "\n".join(_aligned(header, rows) if rows else [_("No answers were graded.")]) + "\n"
     for learner in learners:
-        lines = ["", f"== {learner['learner']} =="]
+        lines = ["", f"== {terminal_text(learner['learner'])} =="]
         for principle in learner["principles"]:
             lines.append(
                 _("Principle {principle}: {score}/{out_of} ({percent}%), {result}").format(
-                    principle=principle["principle"],
+                    principle=principle["name"],
                     score=principle["score"],
                     out_of=principle["out_of"],
                     percent=principle["percent"],
-                    result=_yes_no(principle["passed"]),
+                    result=yes_no(principle["passed"]),
                 )
             )
         for quiz in learner["quizzes"]:
@@ -243,13 +271,16 @@ def render_table(
         if learner["articles"]:
             lines.append(
                 _("Articles to talk about: {articles}").format(
-                    articles=_article_list(learner["articles"])
+                    articles=article_list(learner["articles"])
                 )
             )
         yield "\n".join(lines) + "\n"
     if meta["older_versions"]:
         lines = ["", _("Not marked: answers made against an older version of the quiz:")]
-        lines += [f"  {e['learner']}: {e['quiz']} ({e['source']})" for e in meta["older_versions"]]
+        lines += [
+            terminal_text(f"  {e['learner']}: {e['quiz']} ({e['source']})")
+            for e in meta["older_versions"]
+        ]
         yield "\n".join(lines) + "\n"
 
 
@@ -264,74 +295,6 @@ def missed_lines(missed: list[Record]) -> list[str]:
     return lines
 
 
-# -- CSV --------------------------------------------------------------------------------
-
-CSV_HEADER = (
-    "learner",
-    "scope",
-    "principle",
-    "quiz",
-    "score",
-    "out_of",
-    "percent",
-    "pass_mark",
-    "passed",
-    "missed_questions",
-    "articles",
-    "source",
-)
-
-
-def _csv_rows(learner: Record) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for quiz in learner["quizzes"]:
-        articles = sorted({n for m in quiz["missed"] for n in m["articles"]})
-        rows.append(
-            [
-                learner["learner"],
-                "quiz",
-                quiz["principle"],
-                quiz["quiz"],
-                quiz["score"],
-                quiz["out_of"],
-                quiz["percent"],
-                quiz["pass_mark"],
-                "yes" if quiz["passed"] else "no",
-                " ".join(m["question"] for m in quiz["missed"]),
-                " ".join(str(n) for n in articles),
-                quiz["source"],
-            ]
-        )
-    for p in learner["principles"]:
-        passed = "yes" if p["passed"] else "no"
-        rows.append(
-            [
-                learner["learner"],
-                "principle",
-                p["principle"],
-                "",
-                p["score"],
-                p["out_of"],
-                p["percent"],
-                "",
-                passed,
-                "",
-                "",
-                "",
-            ]
-        )
-    return rows
-
-
-def render_csv(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
-) -> Iterator[str]:
-    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
-    yield csv_text(CSV_HEADER, [])
-    for learner in learners:
-        yield csv_text(None, _csv_rows(learner))
-
-
 # -- JSON --------------------------------------------------------------------------------
 
 
@@ -343,133 +306,37 @@ def render_json(
     def field(key: str) -> str:
         return f"  {json.dumps(key)}: {json.dumps(meta[key], ensure_ascii=False)}"
 
-    yield "{\n" + ",\n".join(field(k) for k in ("format", "format_version", "language", "counts"))
+    head = ("format", "format_version", "tool_version", "course_version", "language", "counts")
+    yield "{\n" + ",\n".join(field(k) for k in head)
     yield ',\n  "learners": ['
     for index, learner in enumerate(learners):
         yield ("," if index else "") + "\n    " + json.dumps(learner, ensure_ascii=False)
-    yield "\n  ],\n" + ",\n".join(field(k) for k in ("older_versions", "rejected", "file_errors"))
+    tail = ("older_versions", "rejected", "rejected_listed_all", "file_errors", "warnings")
+    yield "\n  ],\n" + ",\n".join(field(k) for k in tail)
     yield "\n}\n"
 
 
-# -- Markdown -------------------------------------------------------------------------
-
-
-def render_markdown(
+def render_csv_results(
     book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
 ) -> Iterator[str]:
-    """A Markdown record per learner, for a supervision file; all text is escaped."""
-    m = markdown_text
-    yield f"# {_('Quiz results')}\n\n{m(_counts_of(meta))}\n\n"
-    for learner in learners:
-        out = [f"## {m(learner['learner'])}", ""]
-        out += [
-            f"| {_('Quiz')} | {_('Score')} | {_('Percent')} | {_('Result')} |",
-            "| --- | ---: | ---: | --- |",
-        ]
-        out += [
-            f"| {m(q['title'])} | {q['score']}/{q['out_of']} | {q['percent']}% | {_yes_no(q['passed'])} |"
-            for q in learner["quizzes"]
-        ]
-        out.append("")
-        for quiz in learner["quizzes"]:
-            if not quiz["missed"]:
-                continue
-            out += [f"### {m(_('Missed in {quiz}:').format(quiz=quiz['title']))}", ""]
-            for missed in quiz["missed"]:
-                out.append(f"{missed['number']}. **{m(missed['stem'])}**")
-                out.append(f"   - {m(_('Answer: {answer}').format(answer=missed['answer']))}")
-                out += [f"   - {m(text)}" for text in missed["feedback"]]
-                out.append(
-                    f"   - {m(_('Why: {explanation}').format(explanation=missed['explanation']))}"
-                )
-            out.append("")
-        if learner["articles"]:
-            articles = _("Articles to talk about: {articles}").format(
-                articles=_article_list(learner["articles"])
-            )
-            out += [m(articles), ""]
-        yield "\n".join(out) + "\n"
-    if meta["older_versions"]:
-        out = [f"## {m(_('Not marked: answers made against an older version of the quiz:'))}", ""]
-        out += [
-            f"- {m(e['learner'])}: {m(e['quiz'])} ({m(e['source'])})"
-            for e in meta["older_versions"]
-        ]
-        yield "\n".join(out) + "\n"
-
-
-# -- HTML -------------------------------------------------------------------------------
-
-
-def _html_learner(index: int, learner: Record) -> str:
-    h = html_text
-    parts = [
-        f'<section aria-labelledby="learner-{index}"><h2 id="learner-{index}">{h(learner["learner"])}</h2>',
-        f"<table><caption>{h(_('Scores'))}</caption><thead><tr>"
-        f'<th scope="col">{h(_("Quiz"))}</th><th scope="col" class="number">{h(_("Score"))}</th>'
-        f'<th scope="col" class="number">{h(_("Percent"))}</th><th scope="col">{h(_("Result"))}</th></tr></thead><tbody>',
-    ]
-    for quiz in learner["quizzes"]:
-        css = "passed" if quiz["passed"] else "not-passed"
-        parts.append(
-            f'<tr><th scope="row">{h(quiz["title"])}</th><td class="number">{quiz["score"]}/{quiz["out_of"]}</td>'
-            f'<td class="number">{quiz["percent"]}%</td><td class="{css}">{h(_yes_no(quiz["passed"]))}</td></tr>'
-        )
-    parts.append("</tbody></table>")
-    for quiz in learner["quizzes"]:
-        if not quiz["missed"]:
-            continue
-        parts.append(
-            f'<h3>{h(_("Missed in {quiz}:").format(quiz=quiz["title"]))}</h3><ol class="missed">'
-        )
-        for missed in quiz["missed"]:
-            feedback = "".join(f"<li>{h(text)}</li>" for text in missed["feedback"])
-            parts.append(
-                f'<li value="{missed["number"]}"><p><strong>{h(missed["stem"])}</strong></p><ul>'
-                f"<li>{h(_('Answer: {answer}').format(answer=missed['answer']))}</li>{feedback}"
-                f"<li>{h(_('Why: {explanation}').format(explanation=missed['explanation']))}</li></ul></li>"
-            )
-        parts.append("</ol>")
-    if learner["articles"]:
-        articles = _("Articles to talk about: {articles}").format(
-            articles=_article_list(learner["articles"])
-        )
-        parts.append(f"<p>{h(articles)}</p>")
-    parts.append("</section>")
-    return "\n".join(parts) + "\n"
-
-
-def render_html(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
-) -> Iterator[str]:
-    """A self-contained, accessible page; every learner and course text is escaped."""
-    h = html_text
-    page_start, page_end = html_page(
-        meta["language"] or current_language(), _("Quiz results"), "\0"
-    ).split("\0")
-    yield page_start + f"<h1>{h(_('Quiz results'))}</h1>\n<p>{h(_counts_of(meta))}</p>\n"
-    for index, learner in enumerate(learners, 1):
-        yield _html_learner(index, learner)
-    if meta["older_versions"]:
-        yield (
-            f"<h2>{h(_('Not marked: answers made against an older version of the quiz:'))}</h2><ul>"
-            + "".join(
-                f"<li>{h(e['learner'])}: {h(e['quiz'])} ({h(e['source'])})</li>"
-                for e in meta["older_versions"]
-            )
-            + "</ul>\n"
-        )
-    yield page_end
+    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
+    return render_csv_rows(book, namer)
 
 
 Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer], Iterator[str]]
-RENDERERS: dict[str, Renderer] = {
-    "table": render_table,
-    "csv": render_csv,
-    "json": render_json,
-    "md": render_markdown,
-    "html": render_html,
-}
+
+
+def _renderers() -> dict[str, Renderer]:
+    """Each format's renderer (the page formats live in :mod:`.results_pages`)."""
+    from .results_pages import render_html, render_markdown
+
+    return {
+        "table": render_table,
+        "csv": render_csv_results,
+        "json": render_json,
+        "md": render_markdown,
+        "html": render_html,
+    }
 
 
 def render(
@@ -477,4 +344,4 @@ def render(
 ) -> Iterator[str]:
     """The results in one of :data:`FORMATS`, in pieces, one learner at a time."""
     meta = grades_meta(book, texts, namer)
-    return RENDERERS[output_format](book, meta, learner_records(book, texts, namer), namer)
+    return _renderers()[output_format](book, meta, learner_records(book, texts, namer), namer)
