@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,24 @@ def write_csv(
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+COUNTS = re.compile(
+    r"Answers read: ([\d,]+); graded: ([\d,]+); rejected: ([\d,]+); blank: ([\d,]+)\."
+)
+
+
+def all_counts(err: str) -> tuple[int, int, int, int]:
+    """(answers, graded, rejected, blank) from the counts line, checking that they add up."""
+    found = COUNTS.search(err)
+    assert found, err
+    total, graded, rejected, blank = (int(n.replace(",", "")) for n in found.groups())
+    assert graded + rejected + blank == total
+    return total, graded, rejected, blank
+
+
+def counts(err: str) -> tuple[int, int, int]:
+    """(answers, graded, rejected) where no row is blank."""
+    total, graded, rejected, blank = all_counts(err)
+    assert blank == 0, err
+    return total, graded, rejected

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from browser_support import answer
 from conftest import BUILD_DIR
 from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
-from test_quiz_browser import answer
 
 from rightway_quiz.course.loader import load_quizzes
 from rightway_quiz.course.model import Quiz

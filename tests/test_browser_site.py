@@ -6,25 +6,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from browser_support import axe_violations
 from conftest import LANGUAGES, html_pages
 
 pytestmark = pytest.mark.browser
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    }
-}
-
-
-def axe_violations(page: Any) -> list[str]:
-    """Every axe violation on the page, one line each, with the first offending element."""
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{violation['id']}: {violation['help']} at {violation['nodes'][0]['target']}"
-        for violation in results.response["violations"]
-    ]
 
 
 def test_language_link_keeps_the_learner_on_the_same_page(page: Any, site_url: str) -> None:

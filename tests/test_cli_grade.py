@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from grader_support import (
     COURSE_DIR,
+    all_counts,
     answer_document,
+    counts,
     course,
     csv_rows,
     run,
@@ -22,27 +24,6 @@ from grader_support import (
 from rightway_quiz.grader import answers as answers_module
 from rightway_quiz.grader._progress import ProgressBar
 from rightway_quiz.grader.cli import main
-
-COUNTS = re.compile(
-    r"Answers read: ([\d,]+); graded: ([\d,]+); rejected: ([\d,]+); blank: ([\d,]+)\."
-)
-
-
-def all_counts(err: str) -> tuple[int, int, int, int]:
-    """(answers, graded, rejected, blank) from the counts line, checking that they add up."""
-    found = COUNTS.search(err)
-    assert found, err
-    total, graded, rejected, blank = (int(n.replace(",", "")) for n in found.groups())
-    assert graded + rejected + blank == total
-    return total, graded, rejected, blank
-
-
-def counts(err: str) -> tuple[int, int, int]:
-    """(answers, graded, rejected) where no row is blank."""
-    total, graded, rejected, blank = all_counts(err)
-    assert blank == 0, err
-    return total, graded, rejected
-
 
 # -- re-marking ------------------------------------------------------------------------------
 

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from grader_support import (
     COURSE_DIR,
+    all_counts,
     answer_document,
+    counts,
     course,
     csv_rows,
     right_response,
@@ -24,7 +26,6 @@ from grader_support import (
     write_csv,
     write_json,
 )
-from test_cli_grade import all_counts, counts
 
 from rightway_quiz.grader import cli as cli_module
 from rightway_quiz.grader import grading as grading_module

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import answer, asked_questions, axe_violations, option_orders
 from conftest import PROJECT_ROOT
 from scorm_helpers import TEST_ROOT, built_test_course, serve
-from test_browser_site import axe_violations
-from test_quiz_browser import answer, asked_questions, option_orders
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_quizzes

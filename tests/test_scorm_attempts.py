@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from browser_support import answer, asked_questions, option_orders
 from conftest import BUILD_DIR, PROJECT_ROOT
 from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
-from test_quiz_browser import answer, asked_questions, option_orders
-from test_scorm_runtime import Lms, hosted, interactions, no_errors
+from scorm_lms import Lms, hosted, interactions, no_errors
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_quizzes

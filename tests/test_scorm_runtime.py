@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 import pytest
+from browser_support import axe_violations
 from scorm_lms import (  # the fixtures are used by name
     MODULE,
     MODULE_SCO,
@@ -30,7 +31,6 @@ from scorm_lms import (  # the fixtures are used by name
     take_quiz,
     tokens,
 )
-from test_browser_site import axe_violations
 
 from rightway_quiz.course.model import Quiz
 from rightway_quiz.scorm.identifiers import scorm_token

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser_site import axe_violations
+from browser_support import axe_violations
 
 pytestmark = pytest.mark.browser
 PAGE = "getting-started.html"

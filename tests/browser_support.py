@@ -1,0 +1,75 @@
+"""Shared by the browser tests: axe checks and answering a quiz on the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+from rightway_quiz.course.model import Question, Quiz
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Every axe violation on the page, one line each, with the first offending element."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{violation['id']}: {violation['help']} at {violation['nodes'][0]['target']}"
+        for violation in results.response["violations"]
+    ]
+
+
+def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
+    """Answer one question with the mouse: right from the YAML key, or wrong on purpose."""
+    if question.type == "matching":
+        for index, item in enumerate(question.items):
+            choice = item.answer
+            if not right and index == 0:
+                choice = next(o for o in question.option_ids if o != item.answer)
+            page.locator(field_id(quiz, question, item.id)).select_option(choice)
+        return
+    if question.type == "multiple":
+        chosen = set(question.answer) if right else {wrong_option(question)}
+        for option in question.option_ids:
+            box = page.locator(field_id(quiz, question, option))
+            box.set_checked(option in chosen)
+        return
+    option = question.answer[0] if right else wrong_option(question)
+    page.locator(field_id(quiz, question, option)).check()
+
+
+def asked_questions(page: Any, quiz: Quiz) -> list[Question]:
+    """The questions this attempt asks (all of them, unless the quiz draws from a bank)."""
+    shown = page.evaluate(
+        "id => Array.from(document.querySelectorAll("
+        "'#quiz-' + id + ' .rightway-question:not([hidden])')).map(q => q.dataset.questionId)",
+        quiz.id,
+    )
+    by_id = {question.id: question for question in quiz.questions}
+    return [by_id[question_id] for question_id in shown]
+
+
+def option_orders(page: Any, quiz: Quiz) -> dict[str, list[str]]:
+    """Each asked question's option ids in the order the learner sees them."""
+    return dict(
+        page.evaluate(
+            "id => Object.fromEntries(Array.from(document.querySelectorAll("
+            "'#quiz-' + id + ' .rightway-question:not([hidden])')).map(q => [q.dataset.questionId,"
+            " Array.from(q.querySelectorAll('.rightway-option')).map(o => o.dataset.optionId)]))",
+            quiz.id,
+        )
+    )
+
+
+def field_id(quiz: Quiz, question: Question, suffix: str) -> str:
+    return f'[id="{quiz.id}--{question.id}--{suffix}"]'
+
+
+def wrong_option(question: Question) -> str:
+    return next(option for option in question.option_ids if option not in question.answer)
