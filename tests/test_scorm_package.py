@@ -150,8 +150,8 @@ def test_one_sco_per_module_in_course_order_titled_in_the_packages_language() ->
     _, packages = built_test_course()
     # The test course translates the module's title but not the reference page's or the bank's.
     expected = {
-        "cy": ["Modiwl cyfranogiad", "Articles", "Bank module"],
-        "en": ["Participation module", "Articles", "Bank module"],
+        "cy": ["Modiwl cyfranogiad", "Bank module", "Articles"],
+        "en": ["Participation module", "Bank module", "Articles"],
     }
     for version in PACKAGE_VERSIONS:
         for language in LANGUAGES:
@@ -161,8 +161,9 @@ def test_one_sco_per_module_in_course_order_titled_in_the_packages_language() ->
         with zipfile.ZipFile(packages / package_name("bilingual", version)) as archive:
             manifest = manifest_of(archive)
         titles = [title_of(item) for item in items(manifest)]
-        assert titles[:2] == ["Modiwl cyfranogiad / Participation module", "Articles"]
-        assert titles[2] in {"Bank module", "Bank module / Bank module"}
+        assert titles[0] == "Modiwl cyfranogiad / Participation module"
+        assert titles[1] in {"Bank module", "Bank module / Bank module"}
+        assert titles[2] == "Articles"
         organization = manifest.xpath("//*[local-name()='organization']")[0]
         assert title_of(organization) == "Cwrs prawf / Test course"
         scos = manifest.xpath(
@@ -188,7 +189,7 @@ def test_scorm_12_items_carry_the_quiz_pass_mark_as_mastery_score() -> None:
     with zipfile.ZipFile(packages / package_name("en", "12")) as archive:
         manifest = manifest_of(archive)
     mastery = [item.xpath("string(*[local-name()='masteryscore'])") for item in items(manifest)]
-    assert mastery == ["80", "", "80"]  # the quizzes' pass mark; the page without a quiz has none
+    assert mastery == ["80", "80", ""]  # the quizzes' pass mark; the page without a quiz has none
 
 
 def test_one_language_packages_hold_no_links_to_the_other_language() -> None:
