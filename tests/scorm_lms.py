@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from browser_support import answer
-from conftest import BUILD_DIR
-from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
+from conftest import BUILD_DIR, serve
+from scorm_helpers import TEST_ROOT, built_test_course, lms_site
 
 from rightway_quiz.course.loader import load_quizzes
 from rightway_quiz.course.model import Quiz
@@ -114,7 +114,7 @@ class Lms:
                     frame.wait_for_load_state("load")
                     frame.wait_for_function("document.readyState === 'complete'")
                     return frame
-            self.page.wait_for_timeout(50)
+            self.page.wait_for_timeout(50)  # polling for the frame, not a fixed wait
         raise AssertionError(f"{suffix} never showed; frames: {[f.url for f in self.page.frames]}")
 
     def calls(self) -> list[dict[str, Any]]:
@@ -137,9 +137,13 @@ class Lms:
         )
 
     def close_quietly(self) -> None:
-        """Take the SCO away when nothing is expected to happen."""
+        """Take the SCO away when nothing is expected to happen.
+
+        Removing a frame runs its pagehide and unload handlers synchronously, so once
+        the frame is gone anything the SCO would have called has been called.
+        """
         self.page.evaluate("lms.close()")
-        self.page.wait_for_timeout(300)
+        self.page.wait_for_function("!document.getElementById('sco')")
 
     def stored_record(self) -> dict[str, Any]:
         """What an LMS keeps after a suspended session, as scorm-again's initial values."""

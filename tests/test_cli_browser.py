@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import json
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from conftest import serve
 from grader_support import COURSE_DIR, SCHEMA, course, right_response, run, wrong_response
 
 from rightway_quiz.course.model import Question, Quiz
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +33,8 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         app.build()
     finally:
         app.cleanup()
-    handler = functools.partial(_Quiet, directory=str(out / "html"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(out / "html") as url:
+        yield url
 
 
 def click_answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:

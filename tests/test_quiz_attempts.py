@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 from browser_support import answer, asked_questions, axe_violations, option_orders
-from conftest import PROJECT_ROOT
-from scorm_helpers import TEST_ROOT, built_test_course, serve
+from conftest import PROJECT_ROOT, serve
+from scorm_helpers import TEST_ROOT, built_test_course
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_quizzes

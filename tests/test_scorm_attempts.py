@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from browser_support import answer, asked_questions, option_orders
-from conftest import BUILD_DIR, PROJECT_ROOT
-from scorm_helpers import TEST_ROOT, built_test_course, lms_site, serve
+from conftest import BUILD_DIR, PROJECT_ROOT, serve
+from scorm_helpers import TEST_ROOT, built_test_course, lms_site
 from scorm_lms import Lms, hosted, interactions, no_errors
 
 from rightway_quiz.course.course import load_course
