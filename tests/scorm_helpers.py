@@ -14,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -247,7 +246,6 @@ MIDDLE_PAGE = """<!doctype html>
 """
 
 
-@contextmanager
 def lms_site(packages: Path) -> Path:
     """A folder with the host pages, scorm-again and every package unzipped under ``pkg/<name>/``."""
     require_node_modules()
