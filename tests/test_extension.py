@@ -143,3 +143,21 @@ def test_article_index_follows_an_incremental_rebuild(make_app: Any, tmp_path: P
     html = index_page.read_text(encoding="utf-8")
     assert "Article 31" in html
     assert 'href="sub/module.html#article-31"' in html
+
+
+@pytest.mark.sphinx("html", testroot="course")
+def test_quiz_html_matches_its_snapshot(app: Any, file_regression: Any) -> None:
+    """The quiz's HTML fragment, so a change to its markup is seen and reviewed."""
+    app.build()
+    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    start = html.index('<form class="rightway-quiz"')
+    end = html.index("</form>", start) + len("</form>")
+    file_regression.check(html[start:end] + "\n", extension=".html")
+
+
+@pytest.mark.sphinx("html", testroot="course")
+def test_module_doctree_matches_its_snapshot(app: Any, file_regression: Any) -> None:
+    """The neutral nodes the directives emit, before any HTML is written."""
+    app.build()
+    doctree = app.env.get_doctree("sub/module").pformat()
+    file_regression.check(doctree.replace(str(app.srcdir), "<srcdir>"), extension=".xml")
