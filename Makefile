@@ -75,10 +75,10 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m tools.catalogs extract src/rightway_quiz $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
-	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale -w 0 --line-width=-1
+	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale
 	$(BIN)/python -m tools.catalogs update $(BUILD)/gettext-package/rightway.pot src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po
 	$(BIN)/python -m tools.catalogs fill locale/cy/LC_MESSAGES
 

@@ -62,12 +62,20 @@ def compile_catalogs(*locale_dirs: Path) -> list[Path]:
     return written
 
 
-def extract_messages(package_dir: Path) -> polib.POFile:
-    """Every ``_("...")`` string in the extension's Python sources, as a template catalog."""
+def extract_messages(*sources: Path) -> polib.POFile:
+    """Every ``_("...")`` string in the given Python files and folders, as a template catalog.
+
+    The package and the build tools that write pages (``tools/landing.py``) share it.
+    """
     pot = polib.POFile()
     pot.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Project-Id-Version": "rightway"}
     seen: dict[str, polib.POEntry] = {}
-    for path in sorted(package_dir.rglob("*.py")):
+    paths = [
+        p
+        for source in sources
+        for p in (sorted(source.rglob("*.py")) if source.is_dir() else [source])
+    ]
+    for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if (
@@ -81,7 +89,7 @@ def extract_messages(package_dir: Path) -> polib.POFile:
                 and isinstance(node.args[0].value, str)
             ):
                 msgid = node.args[0].value
-                occurrence = (str(path.relative_to(package_dir.parent)), str(node.lineno))
+                occurrence = (path.as_posix(), str(node.lineno))
                 if msgid in seen:
                     seen[msgid].occurrences.append(occurrence)
                     continue
@@ -134,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     compile_ = commands.add_parser("compile", help="compile .po files (or folders of them) to .mo")
     compile_.add_argument("paths", nargs="+", type=Path)
     extract = commands.add_parser("extract", help="write the extension's message template")
-    extract.add_argument("package_dir", type=Path)
-    extract.add_argument("pot", type=Path)
+    extract.add_argument(
+        "sources", nargs="+", type=Path, help="Python files or folders, then the .pot"
+    )
     update = commands.add_parser("update", help="merge a template into a catalog")
     update.add_argument("pot", type=Path)
     update.add_argument("po", type=Path)
@@ -149,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 compile_catalog(path)
     elif args.command == "extract":
-        args.pot.parent.mkdir(parents=True, exist_ok=True)
-        extract_messages(args.package_dir).save(str(args.pot))
+        *sources, pot_path = args.sources
+        if not sources:
+            parser.error("extract needs at least one source and the .pot to write")
+        pot_path.parent.mkdir(parents=True, exist_ok=True)
+        extract_messages(*sources).save(str(pot_path))
     elif args.command == "update":
         update_catalog(args.pot, args.po)
     elif args.command == "fill":
