@@ -226,6 +226,31 @@ def grader(rows: int) -> dict[str, object]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def print_summary(results: dict[str, object]) -> None:
+    """The figures as a table, then the rest as JSON."""
+    build = results["build"]
+    assert isinstance(build, dict)
+    print(
+        f"{'build (A B A B, ratio per pair)':<44}{'ours s':>9}{'plain s':>9}{'ratio':>8}{'min':>7}{'max':>7}"
+    )
+    for name, goal in (
+        ("clean_make_vs_plain_sphinx", 1.10),
+        ("one_page_edit_make_vs_plain_incremental", 1.25),
+    ):
+        pair = build[name]
+        print(
+            f"{name:<44}{pair['ours_s']:>9.2f}{pair['plain_s']:>9.2f}{pair['ratio_median']:>8.2f}"
+            f"{pair['ratio_min']:>7.2f}{pair['ratio_max']:>7.2f}  (goal {goal})"
+        )
+    print(f"{'no_change_make_s':<44}{build['no_change_make_s']['median']:>9.2f}")
+    print(
+        json.dumps(
+            {k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")},
+            indent=2,
+        )
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median reported)")
@@ -269,27 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     BUILD.mkdir(exist_ok=True)
     (BUILD / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    build = results["build"]
-    assert isinstance(build, dict)
-    print(
-        f"{'build (A B A B, ratio per pair)':<44}{'ours s':>9}{'plain s':>9}{'ratio':>8}{'min':>7}{'max':>7}"
-    )
-    for name, goal in (
-        ("clean_make_vs_plain_sphinx", 1.10),
-        ("one_page_edit_make_vs_plain_incremental", 1.25),
-    ):
-        pair = build[name]
-        print(
-            f"{name:<44}{pair['ours_s']:>9.2f}{pair['plain_s']:>9.2f}{pair['ratio_median']:>8.2f}"
-            f"{pair['ratio_min']:>7.2f}{pair['ratio_max']:>7.2f}  (goal {goal})"
-        )
-    print(f"{'no_change_make_s':<44}{build['no_change_make_s']['median']:>9.2f}")
-    print(
-        json.dumps(
-            {k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")},
-            indent=2,
-        )
-    )
+    print_summary(results)
     return 0
 
 

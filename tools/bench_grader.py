@@ -197,6 +197,39 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
+def print_summary(
+    figures: dict[str, object], ratio: float, peaks: list[float], cli_peaks: list[float]
+) -> None:
+    """The figures and whether each goal is met."""
+    rows, course_kind, runs = figures["rows"], figures["course"], figures["runs"]
+    print(
+        f"grader benchmark: {rows:,} answer rows ({figures['csv_megabytes']} MB), {runs} runs, {course_kind} quizzes"
+    )
+    for label, key in (
+        ("csv.reader alone", "csv_read_seconds"),
+        ("grade_files", "grade_seconds"),
+        ("whole command", "cli_grade_to_csv_seconds"),
+    ):
+        s = figures[key]
+        assert isinstance(s, dict)
+        print(
+            f"  {label:<17} median {s['median']:.2f} CPU s  (min {s['min']:.2f}, max {s['max']:.2f})"
+        )
+    print(f"  engine ratio      {figures['engine_ratio']:.2f}  (grade_files / csv.reader)")
+    verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
+    print(f"  ratio             {ratio:.2f}  (whole command; {verdict} the goal of ≤ {GOAL_RATIO})")
+    peak = statistics.median(cli_peaks)
+    verdict = "meets" if max(cli_peaks) < GOAL_PEAK_MB else "MISSES"
+    print(
+        f"  peak memory       median {peak:.0f} MB (max {max(cli_peaks):.0f} MB; {verdict} the goal of < {GOAL_PEAK_MB} MB);"
+        f" grade_files alone {max(peaks):.0f} MB"
+    )
+    print("  whole command = rightway-quiz grade FILE --format csv -o OUT, in a fresh process")
+    print(
+        f"  graded {figures['graded']:,}, rejected {figures['rejected']:,}, attempts {figures['attempts']:,}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -257,32 +290,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": "python tools/bench_grader.py "
             + " ".join(argv if argv is not None else sys.argv[1:]),
         }
-    print(
-        f"grader benchmark: {rows:,} answer rows ({figures['csv_megabytes']} MB), {args.runs} runs, {course_kind} quizzes"
-    )
-    for label, key in (
-        ("csv.reader alone", "csv_read_seconds"),
-        ("grade_files", "grade_seconds"),
-        ("whole command", "cli_grade_to_csv_seconds"),
-    ):
-        s = figures[key]
-        assert isinstance(s, dict)
-        print(
-            f"  {label:<17} median {s['median']:.2f} CPU s  (min {s['min']:.2f}, max {s['max']:.2f})"
-        )
-    print(f"  engine ratio      {engine_ratio:.2f}  (grade_files / csv.reader)")
-    verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
-    print(f"  ratio             {ratio:.2f}  (whole command; {verdict} the goal of ≤ {GOAL_RATIO})")
-    peak = statistics.median(cli_peaks)
-    verdict = "meets" if max(cli_peaks) < GOAL_PEAK_MB else "MISSES"
-    print(
-        f"  peak memory       median {peak:.0f} MB (max {max(cli_peaks):.0f} MB; {verdict} the goal of < {GOAL_PEAK_MB} MB);"
-        f" grade_files alone {max(peaks):.0f} MB"
-    )
-    print("  whole command = rightway-quiz grade FILE --format csv -o OUT, in a fresh process")
-    print(
-        f"  graded {figures['graded']:,}, rejected {figures['rejected']:,}, attempts {figures['attempts']:,}"
-    )
+    print_summary(figures, ratio, peaks, cli_peaks)
     if args.json == "-":
         print(json.dumps(figures))
     elif args.json:
