@@ -1,6 +1,7 @@
 # The Right Way course.
 #   make        set up .venv, compile the Welsh catalogs, build both languages (HTML and SCORM)
 #   make test   run every test
+#   make wheel  the installable rightway-quiz (wheel and sdist, course inside) in _build/dist/
 # Other targets: html, scorm, gettext, update-po, serve, bench, lint, clean.
 
 PYTHON ?= python3
@@ -23,19 +24,20 @@ ifeq ($(filter -j% --jobs%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
 MAKEFLAGS += -j2
 endif
 
-.PHONY: all html scorm gettext update-po serve test test-fast lint bench clean
+.PHONY: all html scorm wheel gettext update-po serve test test-fast lint bench clean
 
 all: html scorm
 
 # -- set-up --------------------------------------------------------------------
-# The course build needs only the package; test and lint tools are extras.
+# The grader alone needs the package's base dependencies; the course build needs the
+# [course] extra (Sphinx and friends); test and lint tools are extras too.
 $(INSTALLED): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course]'
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course,test,lint]'
 	@touch $@
 
 # Theme and extension catalogs load before Sphinx compiles .po files itself,
@@ -64,6 +66,13 @@ scorm: $(BUILD)/.scorm
 $(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/scorm/*.py src/rightway_quiz/scorm/*.js src/rightway_quiz/scorm/templates/* tools/*.py)
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
 	@touch $@
+
+# -- the trainers' install ---------------------------------------------------------
+# sdist and wheel of rightway-quiz; setup.py packs the course's quizzes, scenarios and
+# Welsh into the wheel from these sources. Built with the venv's setuptools (offline).
+wheel: $(TEST_INSTALLED)
+	rm -rf $(BUILD)/dist
+	$(BIN)/python -m build --no-isolation --outdir $(BUILD)/dist .
 
 # -- npm: test-only tools (package.json says which and why); never shipped ------
 NODE_STAMP := node_modules/.installed-stamp

@@ -10,6 +10,8 @@ has no translation yet.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,28 +29,43 @@ from .loader import (
     load_scenario_sets,
 )
 from .model import Article, ArticleList, Outline, Quiz, ScenarioSet
+from .paragraphs import split_paragraphs as split_paragraphs  # re-exported: its old home
 
 QUIZ_DIR = "quizzes"
 SCENARIO_DIR = "scenarios"
 CONTENT_LOCALE_DIR = Path("locale")
 
 
-def find_course_dir(explicit: Path | None = None, cwd: Path | None = None) -> Path:
-    """``explicit``; else the current folder if it has ``quizzes/``; else the repository root."""
+#: Names another course folder for the tool when ``--course-dir`` is not given.
+COURSE_DIR_VARIABLE = "RIGHTWAY_COURSE_DIR"
+#: The course an installed wheel carries (written by ``setup.py``'s build hook).
+PACKAGED_COURSE_DIR = Path(__file__).resolve().parents[1] / "course_data"
+#: The repository checkout this module runs from, if it runs from one (editable install).
+CHECKOUT_DIR = Path(__file__).resolve().parents[3]
+
+
+def find_course_dir(
+    explicit: Path | None = None,
+    cwd: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path:
+    """Which course the tool reads, first found of:
+
+    ``explicit`` (``--course-dir``); ``$RIGHTWAY_COURSE_DIR``; the current folder if
+    it has ``quizzes/``; the repository checkout the tool runs from; the course the
+    installed package carries.
+    """
     if explicit is not None:
         return explicit
+    named = (os.environ if environ is None else environ).get(COURSE_DIR_VARIABLE, "").strip()
+    if named:
+        return Path(named)
     here = Path.cwd() if cwd is None else cwd
     if (here / QUIZ_DIR).is_dir():
         return here
-    return Path(__file__).resolve().parents[3]
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """The course's one paragraph rule: blank lines separate paragraphs, inner whitespace folds.
-
-    Each paragraph is one translatable message, in the pages and in the tool alike.
-    """
-    return [" ".join(block.split()) for block in text.strip().split("\n\n") if block.strip()]
+    if (CHECKOUT_DIR / QUIZ_DIR).is_dir() and (CHECKOUT_DIR / "pyproject.toml").is_file():
+        return CHECKOUT_DIR
+    return PACKAGED_COURSE_DIR
 
 
 @dataclass(frozen=True)
