@@ -60,7 +60,7 @@ class Installed:
             for key, value in os.environ.items()
             if not key.startswith(("PYTHON", "RIGHTWAY_", "VIRTUAL_ENV", "LANG", "LC_"))
         }
-        env.update(LANG="C.UTF-8", PYTHONUTF8="1", **extra)
+        env.update({"LANG": "C.UTF-8", "PYTHONUTF8": "1", **extra})
         return env
 
     def run(self, *args: str | Path, **env: str) -> subprocess.CompletedProcess[bytes]:
@@ -110,6 +110,8 @@ def _install(python: Path, wheel: Path) -> None:
     if done.returncode != 0:
         fetched = _pip("download", "-q", "-d", WHEELHOUSE, "-c", ROOT / "constraints.txt", wheel)
         assert fetched.returncode == 0, fetched.stderr
+        for copy in WHEELHOUSE.glob("rightway_quiz-*"):  # pip download copies the wheel too
+            copy.unlink()
         done = _pip(*install, wheel)
     assert done.returncode == 0, done.stderr
 
@@ -226,7 +228,7 @@ print(json.dumps({
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     packaged, sources = found["versions"]
-    assert packaged == sources == sorted((k, q.version) for k, q in course.quizzes.items())
+    assert packaged == sources == sorted([k, q.version] for k, q in course.quizzes.items())
     assert found["scenarios"][0] == found["scenarios"][1] == sorted(course.scenario_sets)
     assert found["articles"][0] == found["articles"][1] != []
     assert found["same_welsh"] is True
