@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -322,3 +323,20 @@ def test_legacy_code_page_console_never_crashes(installed: Installed, course: Co
     grade = installed.run("grade", *relative, "--lang", "cy", **legacy).stdout.decode("cp1252")
     # â is in cp1252 and stays; Ŵ is not, and is written as an escape (or "?"), not dropped.
     assert "Siân \\u0174yn" in grade or "Siân ?yn" in grade
+
+
+def test_wheel_carries_every_package_file(installed: Installed) -> None:
+    """Every file of the package in git (templates, scripts, schemas, catalogs) is in the wheel."""
+    listed = subprocess.run(
+        ["git", "ls-files", "src/rightway_quiz"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        names = set(wheel.namelist())
+    missing = [name for name in listed if name.removeprefix("src/") not in names]
+    assert missing == []
+    assert "rightway_quiz/locale/cy/LC_MESSAGES/rightway.mo" in names
+    assert "rightway_quiz/course_data/quizzes/participation.yaml" in names
