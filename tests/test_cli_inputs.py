@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rightway_quiz.grader.inputs import expand_inputs
 
 
@@ -43,3 +45,16 @@ def test_files_and_unmatched_names_stay_as_given(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert expand_inputs([given, missing, nothing, empty]) == [given, missing, nothing, empty]
+
+
+def test_relative_patterns_and_wildcard_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _files(tmp_path / "carfan 1", "a.json")[0]
+    second = _files(tmp_path / "carfan 2", "b.csv")[0]
+    monkeypatch.chdir(tmp_path)
+    assert expand_inputs([Path("carfan */*")]) == [
+        first.relative_to(tmp_path),
+        second.relative_to(tmp_path),
+    ]
+    assert expand_inputs([tmp_path / "carfan ?" / "*.csv"]) == [second]

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import venv
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from grader_support import answer_document, write_json
 
 from rightway_quiz import __version__
 from rightway_quiz.course.course import Course, course_version, load_course
+from rightway_quiz.grader.cli import main
 
 pytestmark = pytest.mark.install
 
@@ -106,7 +107,16 @@ def _pip(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def _install(python: Path, wheel: Path) -> None:
     """Install ``wheel`` and only what it asks for; fill the wheelhouse from PyPI if it lacks them."""
-    install = ("--python", python, "install", "-q", "--no-index", "--find-links", WHEELHOUSE)
+    install = (
+        "--python",
+        python,
+        "install",
+        "-q",
+        "--no-compile",
+        "--no-index",
+        "--find-links",
+        WHEELHOUSE,
+    )
     done = _pip(*install, wheel)
     if done.returncode != 0:
         fetched = _pip("download", "-q", "-d", WHEELHOUSE, "-c", ROOT / "constraints.txt", wheel)
@@ -144,17 +154,22 @@ def course() -> Course:
     return load_course(ROOT)
 
 
-def _from_checkout(installed: Installed, *args: str | Path) -> str:
+@pytest.fixture
+def from_checkout(
+    installed: Installed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., str]:
     """The same command, in the same folder, run by this checkout's code on its course."""
-    done = subprocess.run(
-        [sys.executable, "-m", "rightway_quiz", *map(str, args)],
-        cwd=installed.workdir,
-        env={**installed.env(), "RIGHTWAY_COURSE_DIR": str(ROOT), "PYTHONPATH": str(ROOT / "src")},
-        capture_output=True,
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
-    return done.stdout.decode("utf-8")
+
+    def run(*args: str | Path) -> str:
+        monkeypatch.chdir(installed.workdir)
+        monkeypatch.setenv("RIGHTWAY_COURSE_DIR", str(ROOT))
+        capsys.readouterr()
+        status = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        assert status in (0, 1), captured.err
+        return captured.out
+
+    return run
 
 
 def test_installs_only_what_the_grader_needs(installed: Installed) -> None:
@@ -175,11 +190,16 @@ def test_installs_only_what_the_grader_needs(installed: Installed) -> None:
 
 
 def test_version_names_tool_and_course(installed: Installed, course: Course) -> None:
-    done = installed.run("--version")
-    assert done.returncode == 0
-    assert done.stdout.decode() == _from_checkout(installed, "--version")
-    assert __version__ in done.stdout.decode()
-    assert course_version(course) in done.stdout.decode()
+    for language, words in (("en", "course version"), ("cy", "fersiwn y cwrs")):
+        done = installed.run("--version", LANGUAGE=language)
+        assert done.returncode == 0, done.stderr.decode()
+        tool, course_line = done.stdout.decode("utf-8").splitlines()
+        assert tool == f"rightway-quiz {__version__}"
+        assert course_line.startswith(f"{words} {course_version(course)} (")
+        assert course_line.endswith(f"{Path('rightway_quiz') / 'course_data'})")
+    # Pointed at another copy of the course, it says so.
+    elsewhere = installed.run("--version", RIGHTWAY_COURSE_DIR=str(ROOT))
+    assert elsewhere.stdout.decode("utf-8").splitlines()[1].endswith(f"({ROOT})")
 
 
 def test_packaged_course_matches_the_sources(installed: Installed, course: Course) -> None:
@@ -237,11 +257,13 @@ print(json.dumps({
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_list_from_any_folder(installed: Installed, course: Course, language: str) -> None:
+def test_list_from_any_folder(
+    installed: Installed, course: Course, language: str, from_checkout: Callable[..., str]
+) -> None:
     done = installed.run("list", "--lang", language)
     assert done.returncode == 0, done.stderr.decode()
     out = done.stdout.decode("utf-8")
-    assert out == _from_checkout(installed, "list", "--lang", language)
+    assert out == from_checkout("list", "--lang", language)
     texts = course.translations(language)
     for quiz in course.quizzes.values():
         assert texts.text(quiz.title) in out
@@ -250,12 +272,14 @@ def test_list_from_any_folder(installed: Installed, course: Course, language: st
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_prompt_from_any_folder(installed: Installed, language: str) -> None:
+def test_prompt_from_any_folder(
+    installed: Installed, language: str, from_checkout: Callable[..., str]
+) -> None:
     args = ("prompt", "--seed", "7", "--answer", "--principle", "participation", "--lang", language)
     done = installed.run(*args)
     assert done.returncode == 0, done.stderr.decode()
     out = done.stdout.decode("utf-8")
-    assert out == _from_checkout(installed, *args)
+    assert out == from_checkout(*args)
     assert len(out.splitlines()) > 3
 
 
@@ -272,7 +296,9 @@ def _answers(installed: Installed, course: Course) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_grade_a_folder_of_answers(installed: Installed, course: Course, language: str) -> None:
+def test_grade_a_folder_of_answers(
+    installed: Installed, course: Course, language: str, from_checkout: Callable[..., str]
+) -> None:
     folder = _answers(installed, course)
     files = sorted(folder.glob("*.json"))
     relative = [path.relative_to(installed.workdir) for path in files]
@@ -280,7 +306,7 @@ def test_grade_a_folder_of_answers(installed: Installed, course: Course, languag
     assert done.returncode == 0, done.stderr.decode()
     out = done.stdout.decode("utf-8")
     assert "Siân Ŵyn" in out and "Tom" in out
-    assert out == _from_checkout(installed, "grade", *relative, "--lang", language)
+    assert out == from_checkout("grade", *relative, "--lang", language)
 
     spreadsheet = installed.workdir / f"canlyniadau {language}.csv"
     done = installed.run("grade", *relative, "--lang", language, "-o", spreadsheet.name)
@@ -294,7 +320,9 @@ def test_grade_a_folder_of_answers(installed: Installed, course: Course, languag
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_cohort_report(installed: Installed, course: Course, language: str) -> None:
+def test_cohort_report(
+    installed: Installed, course: Course, language: str, from_checkout: Callable[..., str]
+) -> None:
     folder = _answers(installed, course)
     relative = [path.relative_to(installed.workdir) for path in sorted(folder.glob("*.json"))]
     done = installed.run("report", *relative, "--lang", language)
@@ -302,7 +330,7 @@ def test_cohort_report(installed: Installed, course: Course, language: str) -> N
     out = done.stdout.decode("utf-8")
     assert course_version(course) in out
     assert "Siân" not in out, "the cohort report names no learner"
-    assert out == _from_checkout(installed, "report", *relative, "--lang", language)
+    assert out == from_checkout("report", *relative, "--lang", language)
 
 
 def test_legacy_code_page_console_never_crashes(installed: Installed, course: Course) -> None:

@@ -33,6 +33,7 @@ from .cli_grading import (
 from .cli_parser import PROG, build_parser
 from .cli_words import use_run_language
 from .grading import Grader
+from .inputs import expand_inputs
 from .messages import LANGUAGES, _, default_language, set_language
 from .principles import principle_from_user, principle_name
 from .prompts import (
@@ -103,6 +104,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_grade(args: argparse.Namespace) -> int:
     """``grade``: each learner's score, pass, missed questions with feedback, articles."""
     namer = namer_for(args)
+    args.files = expand_inputs(args.files, (args.output, args.rejected))
     check_outputs(args, FORMATS)
     course = _course(args)
     output_format = choose_format(args, "table")
@@ -116,6 +118,7 @@ def run_grade(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """``report``: the cohort report (it holds no names, so file names are hidden too)."""
+    args.files = expand_inputs(args.files, (args.output, args.rejected))
     check_outputs(args, REPORT_FORMATS)
     course = _course(args)
     output_format = choose_format(args, "text")

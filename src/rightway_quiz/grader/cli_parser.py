@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .._version import __version__
 from .cli_words import add_choice
 from .messages import LANGUAGES, _
 from .prompts import AUDIENCES
 from .report import REPORT_FORMATS
 from .results import FORMATS
+from .version import VersionAction
 
 PROG = "rightway-quiz"
 
@@ -55,7 +55,7 @@ def _common_options() -> _Parser:
         type=Path,
         metavar=_("FOLDER"),
         help=_(
-            "the course folder with quizzes/ and scenarios/ (default: this folder if it has quizzes/, else the tool's own course)"
+            "the course folder with quizzes/ and scenarios/ (default: $RIGHTWAY_COURSE_DIR, else this folder if it has quizzes/, else the tool's own course)"
         ),
     )
     return common
@@ -78,9 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"{PROG} {__version__}",
-        help=_("show the version and exit"),
+        action=VersionAction,
+        help=_("show the tool's version and the course's, and exit"),
     )
     commands = parser.add_subparsers(
         dest="command", metavar=_("COMMAND"), parser_class=_Parser, title=_("commands")
@@ -235,7 +234,11 @@ def _answer_file_options(
 ) -> None:
     """The input files and output options ``grade`` and ``report`` share."""
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("answer files (.json or .csv)")
+        "files",
+        nargs="+",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("answer files (.json or .csv), or folders of them"),
     )
     add_choice(parser, "--format", tuple(formats), help=format_help)
     parser.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=output_help)

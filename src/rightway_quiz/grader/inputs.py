@@ -8,7 +8,6 @@ expand a pattern themselves, the same on every system.
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -27,6 +26,14 @@ def _answer_file(path: Path, leave_out: set[Path]) -> bool:
     )
 
 
+def _matches(pattern: Path) -> Iterable[Path]:
+    """What ``pattern`` (wildcards in any part; absolute, or relative to here) names."""
+    if pattern.anchor:  # C:\answers\*.json, /home/x/*.json: glob from the root
+        anchor = Path(pattern.anchor)
+        return anchor.glob(str(pattern.relative_to(anchor)))
+    return Path().glob(str(pattern))
+
+
 def expand_inputs(paths: Sequence[Path], outputs: Iterable[Path | None] = ()) -> list[Path]:
     """Each folder as its answer files and each pattern as its matches, sorted; files as given.
 
@@ -41,7 +48,7 @@ def expand_inputs(paths: Sequence[Path], outputs: Iterable[Path | None] = ()) ->
             inside = sorted(p for p in path.iterdir() if _answer_file(p, leave_out))
             found += inside or [path]
         elif not path.exists() and _PATTERN_CHARACTERS & set(str(path)):
-            matches = sorted(Path(name) for name in glob.glob(str(path)))
+            matches = sorted(_matches(path))
             matched = [p for p in matches if _answer_file(p, leave_out)]
             found += matched or [path]
         else:
