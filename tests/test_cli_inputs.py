@@ -1,4 +1,4 @@
-"""Folders and patterns of answer files, as a Windows shell passes them (issue 20)."""
+"""Folders and patterns of answer files, and the language, as Windows gives them (issue 20)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rightway_quiz.grader.inputs import expand_inputs
+from rightway_quiz.i18n import default_language
 
 
 def _files(folder: Path, *names: str) -> list[Path]:
@@ -58,3 +59,13 @@ def test_relative_patterns_and_wildcard_folders(
         second.relative_to(tmp_path),
     ]
     assert expand_inputs([tmp_path / "carfan ?" / "*.csv"]) == [second]
+
+
+@pytest.mark.parametrize(
+    ("system_locale", "expected"),
+    [("Welsh_United Kingdom", "cy"), ("cy_GB", "cy"), ("English_United Kingdom", "en"), ("", "en")],
+)
+def test_windows_locale_chooses_the_language(system_locale: str, expected: str) -> None:
+    """Windows sets no LANG: its user locale says Welsh or not."""
+    assert default_language({}, system_locale) == expected
+    assert default_language({"LANG": "en_GB.UTF-8"}, "Welsh_United Kingdom") == "en"

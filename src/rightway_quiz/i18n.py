@@ -8,6 +8,7 @@ packager can use it without loading Sphinx.
 from __future__ import annotations
 
 import gettext
+import locale
 import os
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -23,14 +24,22 @@ AUTONYMS = {"cy": "Cymraeg", "en": "English"}
 LANGUAGES = tuple(sorted(AUTONYMS))
 
 
-def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """Welsh when ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starts with ``cy``, else English."""
+def default_language(
+    environ: Mapping[str, str] | None = None, system_locale: str | None = None
+) -> str:
+    """Welsh when ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starts with ``cy``, else English.
+
+    Windows sets none of those: there the user's locale (``Welsh_United Kingdom``,
+    ``cy_GB``) decides, read with ``locale.getlocale`` unless ``system_locale`` is given.
+    """
     environ = os.environ if environ is None else environ
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
             return "cy" if value.lower().startswith(("cy", "cym")) else "en"
-    return "en"
+    if system_locale is None:
+        system_locale = locale.getlocale()[0] or ""
+    return "cy" if system_locale.lower().startswith(("cy", "welsh")) else "en"
 
 
 @cache
