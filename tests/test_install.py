@@ -308,8 +308,18 @@ def test_grade_a_folder_of_answers(
     assert "Siân Ŵyn" in out and "Tom" in out
     assert out == from_checkout("grade", *relative, "--lang", language)
 
-    spreadsheet = installed.workdir / f"canlyniadau {language}.csv"
-    done = installed.run("grade", *relative, "--lang", language, "-o", spreadsheet.name)
+    # The folder itself, as the README's walk-through does, with the results saved in it:
+    # run twice, last run's results are not read as answers.
+    spreadsheet = folder / "canlyniadau.csv"
+    for _ in range(2):
+        done = installed.run(
+            "grade",
+            folder.name,
+            "--lang",
+            language,
+            "-o",
+            spreadsheet.relative_to(installed.workdir),
+        )
     assert done.returncode == 0, done.stderr.decode()
     raw = spreadsheet.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
@@ -328,6 +338,11 @@ def test_cohort_report(
     done = installed.run("report", *relative, "--lang", language)
     assert done.returncode == 0, done.stderr.decode()
     out = done.stdout.decode("utf-8")
+    # A pattern as Windows' shells pass it, unexpanded: the tool expands it itself.
+    assert (
+        installed.run("report", Path(folder.name, "*.json"), "--lang", language).stdout
+        == done.stdout
+    )
     assert course_version(course) in out
     assert "Siân" not in out, "the cohort report names no learner"
     assert out == from_checkout("report", *relative, "--lang", language)
