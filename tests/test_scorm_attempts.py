@@ -12,12 +12,13 @@ import pytest
 from browser_support import answer, asked_questions, option_orders
 from conftest import BUILD_DIR, PROJECT_ROOT, serve
 from scorm_helpers import TEST_ROOT, built_test_course, lms_site
-from scorm_lms import Lms, hosted, interactions, no_errors
+from scorm_lms import Lms, hosted, interactions, no_errors, tokens
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_quizzes
 from rightway_quiz.course.model import Quiz
 from rightway_quiz.scorm import package_name
+from rightway_quiz.scorm.identifiers import scorm_token
 
 pytestmark = pytest.mark.browser
 BANK_SCO = "sco/sub--bank.html"
@@ -70,8 +71,10 @@ def test_resume_restores_the_drawn_questions_their_order_and_answers(
     given = answers_of(frame, bank)
     # One interaction per question asked, none for the rest of the bank.
     recorded = interactions(lms.values(), version)
-    assert set(recorded) == {q.id for q in asked}
-    assert recorded[asked[0].id]["result"] == ("wrong" if version == "1.2" else "incorrect")
+    assert set(recorded) == tokens(q.id for q in asked)
+    assert recorded[scorm_token(asked[0].id)]["result"] == (
+        "wrong" if version == "1.2" else "incorrect"
+    )
     lms.close()
     suspend = lms.values()["cmi.suspend_data"]
     assert len(suspend) <= SCORM_12_SUSPEND_LIMIT
