@@ -19,7 +19,8 @@ PADDING = 10.0
 GAP = 12.0
 MARGIN = 6.0
 
-# Rough advance widths in em for a sans-serif face; wrapping errs on the wide side.
+# Rough advance widths in em for a bold sans-serif face (DejaVu Sans Bold is among
+# the widest a browser falls back to); wrapping errs on the wide side.
 NARROW = frozenset("fijlrtI.,;:'’!|() ")
 WIDE = frozenset("mwMW")
 
@@ -29,13 +30,13 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
     ems = 0.0
     for char in text:
         if char in NARROW:
-            ems += 0.32
+            ems += 0.40
         elif char in WIDE:
-            ems += 0.86
+            ems += 1.0
         elif char.isupper():
-            ems += 0.68
+            ems += 0.78
         else:
-            ems += 0.56
+            ems += 0.69
     return ems * size
 
 
@@ -166,29 +167,40 @@ class DiagramWords:
 
 
 def draw(words: DiagramWords) -> str:
-    """The diagram as an ``<svg>`` element with ``role="img"``, a title and a description."""
-    canvas = Canvas()
-    arrow = f"rightway-arrow-{words.key}"
+    """The diagram as ``<svg role="img">`` with a title and a description.
+
+    A ring is too wide to read on a phone, so it comes twice: the wheel, and a
+    column of the same boxes hanging from the centre; CSS shows one of them.
+    """
     if words.layout == "ring":
-        _draw_ring(canvas, words)
-    elif words.layout == "nested":
+        wheel, column = Canvas(), Canvas()
+        _draw_ring(wheel, words)
+        _draw_ring_column(column, words)
+        return _svg(wheel, words, "wide") + _svg(column, words, "narrow")
+    canvas = Canvas()
+    if words.layout == "nested":
         _draw_nested(canvas, words)
     else:
-        _draw_flow(canvas, words, arrow)
+        _draw_flow(canvas, words, f"{words.key}-arrow")
+    return _svg(canvas, words, "any")
+
+
+def _svg(canvas: Canvas, words: DiagramWords, variant: str) -> str:
     left, top = canvas.left - MARGIN, canvas.top - MARGIN
     width, height = canvas.right - canvas.left + 2 * MARGIN, canvas.bottom - canvas.top + 2 * MARGIN
-    title_id, summary_id = f"{words.key}-title", f"{words.key}-summary"
+    key = words.key if variant == "any" else f"{words.key}-{variant}"
+    title_id, summary_id = f"{key}-title", f"{key}-summary"
     return (
-        f'<svg class="rightway-diagram-drawing" role="img" aria-labelledby="{title_id}" '
-        f'aria-describedby="{summary_id}" viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" '
+        f'<svg class="rightway-diagram-drawing rightway-diagram-{variant}" role="img" '
+        f'aria-labelledby="{title_id}" aria-describedby="{summary_id}" '
+        f'viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">{escape(words.title)}</title>'
         f'<desc id="{summary_id}">{escape(words.summary)}</desc>'
-        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse">'
-        '<path class="rightway-arrowhead" d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>'
-        + "".join(canvas.parts)
-        + "</svg>"
+        f'<defs><marker id="{words.key}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        '<path class="rightway-arrowhead" d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'
+        "</marker></defs>" + "".join(canvas.parts) + "</svg>"
     )
 
 
@@ -240,6 +252,30 @@ def _ring_overlaps(centres: list[tuple[float, float]], height: float, centre_rad
             if abs(x - other_x) < 2 * half_w and abs(y - other_y) < 2 * half_h:
                 return True
     return False
+
+
+COLUMN_WIDTH = 300.0
+COLUMN_INDENT = 30.0
+
+
+def _draw_ring_column(canvas: Canvas, words: DiagramWords) -> None:
+    """The ring for narrow screens: the centre on top, the items hanging from it."""
+    centre = Block.of(words.centre or "", None, COLUMN_WIDTH - 2 * PADDING)
+    centre_height = centre.height + 2 * PADDING
+    canvas.box(0, 0, COLUMN_WIDTH, centre_height, "rightway-centre", radius=centre_height / 2)
+    centre.draw(canvas, COLUMN_WIDTH / 2, PADDING)
+    width = COLUMN_WIDTH - COLUMN_INDENT
+    spine = COLUMN_INDENT / 2
+    top = centre_height + GAP
+    for label, caption, _ in words.items:
+        block = Block.of(label, caption, width - 2 * PADDING)
+        height = block.height + 2 * PADDING
+        canvas.line([(spine, centre_height), (spine, top + height / 2), (COLUMN_INDENT, top + height / 2)], None)
+        canvas.parts.append('<g class="rightway-node">')
+        canvas.box(COLUMN_INDENT, top, width, height)
+        block.draw(canvas, COLUMN_INDENT + width / 2, top + PADDING)
+        canvas.parts.append("</g>")
+        top += height + GAP
 
 
 # -- nested: each item inside the one before -------------------------------------
