@@ -99,7 +99,9 @@ def test_html_has_an_svg_with_role_name_and_the_words_beside_it(app: Any, warnin
     assert warning.getvalue() == ""
     page = Path(app.outdir, "index.html")
     ring, flow = figures(page)
-    svg = ring.find(f".//{SVG}svg") if ring.find(f".//{SVG}svg") is not None else ring.find(".//svg")
+    svg = (
+        ring.find(f".//{SVG}svg") if ring.find(f".//{SVG}svg") is not None else ring.find(".//svg")
+    )
     assert svg.get("role") == "img"
     title_id = svg.get("aria-labelledby")
     assert ring.xpath(f'.//*[@id="{title_id}"]')[0].text_content() == "Principles"
@@ -116,7 +118,9 @@ def test_html_has_an_svg_with_role_name_and_the_words_beside_it(app: Any, warnin
     assert 'href="_static/rightway-diagram.css' in page.read_text(encoding="utf-8")
 
 
-@pytest.mark.sphinx("html", testroot="diagrams", srcdir="diagrams-cy", confoverrides={"language": "cy"})
+@pytest.mark.sphinx(
+    "html", testroot="diagrams", srcdir="diagrams-cy", confoverrides={"language": "cy"}
+)
 def test_welsh_build_draws_the_welsh_words(app: Any) -> None:
     app.build()
     ring = figures(Path(app.outdir, "index.html"))[0]
@@ -130,7 +134,13 @@ def test_welsh_build_draws_the_welsh_words(app: Any) -> None:
 def test_gettext_extracts_every_word_of_a_diagram(app: Any) -> None:
     app.build()
     pot = Path(app.outdir, "index.pot").read_text(encoding="utf-8")
-    for text in ("Principles", "The child", "Hear the child first.", "Ask an advocate", "Speak up again"):
+    for text in (
+        "Principles",
+        "The child",
+        "Hear the child first.",
+        "Ask an advocate",
+        "Speak up again",
+    ):
         assert f'msgid "{text}"' in pot
     assert "diagrams/flow.yaml:" in pot
 
@@ -151,4 +161,7 @@ def test_unknown_diagram_is_a_warning_with_its_location(make_app: Any, tmp_path:
     (tmp_path / "src" / "index.md").write_text("# Page\n\n```{diagram} missing\n```\n")
     app = make_app("html", srcdir=tmp_path / "src")
     app.build()
-    assert re.search(r"index\.md:3: WARNING: diagram 'missing': .*missing\.yaml: does not exist", app.warning.getvalue())
+    assert re.search(
+        r"index\.md:3: WARNING: diagram 'missing': .*missing\.yaml: does not exist",
+        app.warning.getvalue(),
+    )

@@ -24,7 +24,7 @@ class DiagramItem(_Strict):
     label: Text
     caption: Text | None = None
     detail: Text | None = None
-    branches: list[Text] = []
+    branches: tuple[Text, ...] = ()
 
 
 class Diagram(_Strict):
@@ -61,6 +61,9 @@ def load_diagram(folder: Path, diagram_id: str) -> Loaded[Diagram]:
     loaded = load_model(path, Diagram)
     if loaded.model.id != diagram_id:
         raise SourceError(
-            path, loaded.line_of(("id",)), "id", f"is {loaded.model.id!r} but the file is {path.name}"
+            path,
+            loaded.line_of(("id",)),
+            "id",
+            f"is {loaded.model.id!r} but the file is {path.name}",
         )
     return loaded

@@ -111,9 +111,13 @@ class Canvas:
         )
         self.cover(x, y, width, height)
 
-    def line(self, points: list[tuple[float, float]], arrow: str | None, dashed: bool = False) -> None:
+    def line(
+        self, points: list[tuple[float, float]], arrow: str | None, dashed: bool = False
+    ) -> None:
         """A polyline, ending in the arrowhead marker ``arrow`` if given."""
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(points))
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(points)
+        )
         marker = f' marker-end="url(#{arrow})"' if arrow else ""
         css = "rightway-link rightway-link-dashed" if dashed else "rightway-link"
         dash = ' stroke-dasharray="6 4"' if dashed else ""
@@ -135,7 +139,9 @@ class Block:
     def of(cls, label: str, caption: str | None, width: float) -> Block:
         """Wrap ``label`` and ``caption`` to ``width``."""
         label_lines, label_size = wrap(label, width)
-        caption_lines, caption_size = wrap(caption, width, 0.875 * FONT_SIZE) if caption else ([], 0)
+        caption_lines, caption_size = (
+            wrap(caption, width, 0.875 * FONT_SIZE) if caption else ([], 0)
+        )
         return cls(label_lines, label_size, caption_lines, caption_size)
 
     @property
@@ -211,7 +217,9 @@ CENTRE_WIDTH = 112.0
 
 
 def _draw_ring(canvas: Canvas, words: DiagramWords) -> None:
-    blocks = [Block.of(label, caption, RING_BOX_WIDTH - 2 * PADDING) for label, caption, _ in words.items]
+    blocks = [
+        Block.of(label, caption, RING_BOX_WIDTH - 2 * PADDING) for label, caption, _ in words.items
+    ]
     box_height = max(block.height for block in blocks) + 2 * PADDING
     centre = Block.of(words.centre or "", None, CENTRE_WIDTH)
     centre_radius = max(CENTRE_WIDTH / 2, centre.height / 2) + PADDING
@@ -270,7 +278,10 @@ def _draw_ring_column(canvas: Canvas, words: DiagramWords) -> None:
     for label, caption, _ in words.items:
         block = Block.of(label, caption, width - 2 * PADDING)
         height = block.height + 2 * PADDING
-        canvas.line([(spine, centre_height), (spine, top + height / 2), (COLUMN_INDENT, top + height / 2)], None)
+        canvas.line(
+            [(spine, centre_height), (spine, top + height / 2), (COLUMN_INDENT, top + height / 2)],
+            None,
+        )
         canvas.parts.append('<g class="rightway-node">')
         canvas.box(COLUMN_INDENT, top, width, height)
         block.draw(canvas, COLUMN_INDENT + width / 2, top + PADDING)
@@ -329,7 +340,9 @@ def _draw_flow(canvas: Canvas, words: DiagramWords, arrow: str) -> None:
         row_height = max(step_height, side_total)
         step_top = top + (row_height - step_height) / 2
         if previous_bottom is not None:
-            canvas.line([(left + STEP_WIDTH / 2, previous_bottom), (left + STEP_WIDTH / 2, step_top)], arrow)
+            canvas.line(
+                [(left + STEP_WIDTH / 2, previous_bottom), (left + STEP_WIDTH / 2, step_top)], arrow
+            )
         canvas.parts.append('<g class="rightway-node">')
         canvas.box(left, step_top, STEP_WIDTH, step_height)
         block.draw(canvas, left + STEP_WIDTH / 2, step_top + PADDING)
@@ -340,13 +353,19 @@ def _draw_flow(canvas: Canvas, words: DiagramWords, arrow: str) -> None:
         for branch, height in zip(side, side_heights, strict=True):
             branch_middle = branch_top + height / 2
             canvas.line(
-                [(left + STEP_WIDTH, middle), (branch_x - BRANCH_GAP / 2, middle),
-                 (branch_x - BRANCH_GAP / 2, branch_middle), (branch_x, branch_middle)],
+                [
+                    (left + STEP_WIDTH, middle),
+                    (branch_x - BRANCH_GAP / 2, middle),
+                    (branch_x - BRANCH_GAP / 2, branch_middle),
+                    (branch_x, branch_middle),
+                ],
                 arrow,
                 dashed=True,
             )
             canvas.parts.append('<g class="rightway-node rightway-branch">')
-            canvas.box(branch_x, branch_top, BRANCH_WIDTH, height, "rightway-box rightway-box-branch")
+            canvas.box(
+                branch_x, branch_top, BRANCH_WIDTH, height, "rightway-box rightway-box-branch"
+            )
             branch.draw(canvas, branch_x + BRANCH_WIDTH / 2, branch_top + PADDING)
             canvas.parts.append("</g>")
             branch_top += height + GAP
@@ -354,7 +373,10 @@ def _draw_flow(canvas: Canvas, words: DiagramWords, arrow: str) -> None:
         top += row_height + STEP_GAP
     if words.loop:
         lane = LOOP_LANE / 2
-        canvas.line([(left, middles[-1]), (lane, middles[-1]), (lane, middles[0]), (left, middles[0])], arrow)
+        canvas.line(
+            [(left, middles[-1]), (lane, middles[-1]), (lane, middles[0]), (left, middles[0])],
+            arrow,
+        )
         lines, size = wrap(words.loop, STEP_WIDTH, 0.875 * FONT_SIZE)
         below = top - STEP_GAP + PADDING / 2
         canvas.text(lines, size, left + STEP_WIDTH / 2, below, "rightway-caption rightway-loop")

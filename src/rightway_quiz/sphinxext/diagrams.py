@@ -108,19 +108,26 @@ class DiagramDirective(SphinxDirective):
             loaded = load_diagram(folder, self.arguments[0])
         except SourceError as error:
             logger.warning(
-                "diagram %r: %s", self.arguments[0], error, type="rightway", subtype="diagram",
+                "diagram %r: %s",
+                self.arguments[0],
+                error,
+                type="rightway",
+                subtype="diagram",
                 location=self.get_location(),
             )
             return []
         self.env.note_dependency(str(loaded.path))
         model = loaded.model
-        node = diagram(key=f"rightway-diagram-{model.id}", layout=model.layout, open="open" in self.options)
+        key = f"rightway-diagram-{model.id}"
+        node = diagram(ids=[key], key=key, layout=model.layout, open="open" in self.options)
         self.set_source_info(node)
         node += _part(nodes.paragraph, model.title, loaded, ("title",), "title")
         node += _part(nodes.paragraph, model.summary, loaded, ("summary",), "summary")
         if model.centre:
             node += _part(nodes.paragraph, model.centre, loaded, ("centre",), "centre")
-        items = nodes.enumerated_list() if model.layout == "flow" else nodes.bullet_list()
+        items: nodes.Element = (
+            nodes.enumerated_list() if model.layout == "flow" else nodes.bullet_list()
+        )
         for index, item in enumerate(model.items):
             here: Location = ("items", index)
             entry = diagram_item()
@@ -133,7 +140,10 @@ class DiagramDirective(SphinxDirective):
                 branches = nodes.bullet_list()
                 for number, branch in enumerate(item.branches):
                     branches += nodes.list_item(
-                        "", _part(nodes.paragraph, branch, loaded, (*here, "branches", number), "branch")
+                        "",
+                        _part(
+                            nodes.paragraph, branch, loaded, (*here, "branches", number), "branch"
+                        ),
                     )
                 entry += branches
             items += nodes.list_item("", entry)
@@ -175,7 +185,10 @@ def diagram_words(node: diagram) -> DiagramWords:
         summary=_role(node, "summary") or "",
         centre=_role(node, "centre"),
         loop=_role(node, "loop"),
-        items=[(_role(item, "label") or "", _role(item, "caption"), _branches(item)) for item in _items(node)],
+        items=[
+            (_role(item, "label") or "", _role(item, "caption"), _branches(item))
+            for item in _items(node)
+        ],
     )
 
 
@@ -196,7 +209,9 @@ def visit_diagram_html(translator: SphinxTranslator, node: diagram) -> None:
         f"<p>{escape(words.summary)}</p>"
     )
     if words.centre:
-        body.append(f"<p>{escape(str(_('At the centre: {centre}')).format(centre=words.centre))}</p>")
+        body.append(
+            f"<p>{escape(str(_('At the centre: {centre}')).format(centre=words.centre))}</p>"
+        )
     tag = "ol" if words.layout == "flow" else "ul"
     body.append(f"<{tag}>")
     for item in _items(node):
