@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PROJECT_ROOT
 from lxml import html as lxml_html
 
+from rightway_quiz.course.diagrams import load_diagram
 from rightway_quiz.sphinxext.diagram_svg import DiagramWords, draw, text_width, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -165,3 +167,24 @@ def test_unknown_diagram_is_a_warning_with_its_location(make_app: Any, tmp_path:
         r"index\.md:3: WARNING: diagram 'missing': .*missing\.yaml: does not exist",
         app.warning.getvalue(),
     )
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PROJECT_ROOT / "diagrams").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_every_course_diagram_loads_and_draws(path: Path) -> None:
+    model = load_diagram(path.parent, path.stem).model
+    words = DiagramWords(
+        key=model.id,
+        layout=model.layout,
+        title=model.title,
+        summary=model.summary,
+        centre=model.centre,
+        loop=model.loop,
+        items=[(item.label, item.caption, list(item.branches)) for item in model.items],
+    )
+    svg = draw(words)
+    assert svg.count('role="img"') == (2 if model.layout == "ring" else 1)
+    drawn = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+    for item in model.items:
+        assert item.label.split()[0] in drawn
