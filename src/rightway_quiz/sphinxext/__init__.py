@@ -14,6 +14,7 @@ from .articles import setup_articles
 from .config import setup_config
 from .content import setup_content
 from .course_data import setup_course_data
+from .diagrams import setup_diagrams
 from .i18n import setup_i18n
 from .language_switch import setup_language_switch
 from .myst_speedup import PooledMystParser, speed_up_myst
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_quiz(app)
     setup_content(app)
     setup_articles(app)
+    setup_diagrams(app)
     setup_self_assessment(app)
     setup_scorm(app)
     setup_welsh_search(app)

@@ -39,6 +39,10 @@ class RightwayConfig:
         default="scenarios",
         metadata={"help": "Folder of scenarios, supervision prompts and article summaries."},
     )
+    diagram_dir: str = field(
+        default="diagrams",
+        metadata={"help": "Folder of diagram sources, one YAML file per diagram."},
+    )
     scorm_modules: list[str] = field(
         default_factory=list,
         metadata={

@@ -42,6 +42,7 @@ def setup_self_assessment(app: Sphinx) -> None:
 
 def _add_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
+        app.add_css_file("rightway-self-assessment.css")
         app.add_js_file("rightway-self-assessment.js", defer="defer")
 
 
@@ -91,7 +92,18 @@ def visit_self_assessment_html(translator: SphinxTranslator, node: self_assessme
         f'<form class="rightway-self-assessment" data-principle="{principle}"'
         f" data-rating-labels='{escape(json.dumps(labels, ensure_ascii=False))}'"
         f" data-csv-headers='{escape(json.dumps(_csv_headers(), ensure_ascii=False))}'"
+        f' data-csv-name="{escape(str(_("rights-self-assessment.csv")))}"'
+        f' data-summary="{escape(_summary_template())}"'
         f' data-language="{escape(translator.config.language or "en")}">'
+    )
+    # Column headings for the grid; each control also has its own label.
+    body.append(
+        '<div class="rightway-statement-headings" aria-hidden="true">'
+        f"<span>{escape(str(_('Statement')))}</span>"
+        f"<span>{escape(str(_('Where are we?')))}</span>"
+        f"<span>{escape(str(_('Our next action')))}</span>"
+        f"<span>{escape(str(_('Who will do it')))}</span>"
+        "</div>"
     )
     statements = node.children[0].children
     for index, item in enumerate(statements, start=1):
@@ -117,10 +129,21 @@ def visit_self_assessment_html(translator: SphinxTranslator, node: self_assessme
         f'<button type="button" class="rightway-button" data-action="csv">{escape(str(_("Download as CSV")))}</button>'
         f'<button type="button" class="rightway-button" data-action="clear">{escape(str(_("Clear this section")))}</button>'
         "</div>"
+        '<p class="rightway-self-assessment-summary" role="status" aria-live="polite"></p>'
         '<p class="rightway-self-assessment-status" role="status" aria-live="polite"></p>'
         "</form>"
     )
     raise nodes.SkipNode
+
+
+def _summary_template() -> str:
+    """Where the team stands on one principle; the script fills in the counts."""
+    return str(
+        _(
+            "Where we stand: {not_yet} not yet, {partly} partly, {fully} fully, "
+            "{unrated} still to rate"
+        )
+    )
 
 
 def _csv_headers() -> list[str]:

@@ -66,22 +66,35 @@
     var blob = new Blob([csv()], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "rights-self-assessment.csv";
+    var first = document.querySelector("form.rightway-self-assessment");
+    link.download = (first && first.dataset.csvName) || "rights-self-assessment.csv";
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   }
+  // Counts per rating, read out politely after each change (not on every keystroke).
+  function summarise(form) {
+    var counts = { "not-yet": 0, partly: 0, fully: 0, "": 0 };
+    read(form).forEach(function (row) { counts[row.rating] += 1; });
+    var text = form.dataset.summary
+      .replace("{not_yet}", counts["not-yet"]).replace("{partly}", counts.partly)
+      .replace("{fully}", counts.fully).replace("{unrated}", counts[""]);
+    var summary = form.querySelector(".rightway-self-assessment-summary");
+    if (summary.textContent !== text) summary.textContent = text;
+  }
   function setup(form) {
     var rows = load(form);
     if (rows) write(form, rows);
+    summarise(form);
     form.addEventListener("input", function () { save(form); });
-    form.addEventListener("change", function () { save(form); });
+    form.addEventListener("change", function () { save(form); summarise(form); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.querySelector('[data-action="print"]').addEventListener("click", function () { window.print(); });
     form.querySelector('[data-action="csv"]').addEventListener("click", download);
     form.querySelector('[data-action="clear"]').addEventListener("click", function () {
       write(form, []);
       save(form);
+      summarise(form);
       var first = form.querySelector("input");
       if (first) first.focus();
     });
