@@ -14,7 +14,8 @@ from ._files import UsageError, check_output, replacing
 from ._output import terminal_text
 from ._progress import ProgressBar
 from .answers import display_path
-from .grading import Gradebook, Grader, Rejection
+from .gradebook import Gradebook, Rejection
+from .grading import Grader
 from .messages import _
 from .results import Namer, counts_line
 

@@ -23,7 +23,7 @@ from .._version import __version__
 from ..course.course import ContentTranslations, course_version
 from ..course.model import Question
 from ._output import csv_text
-from .grading import Attempt, Gradebook
+from .gradebook import Attempt, Gradebook
 from .messages import _
 from .principles import principle_name
 

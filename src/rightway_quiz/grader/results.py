@@ -15,7 +15,8 @@ from .._version import __version__
 from ..course.course import ContentTranslations, Course, course_version
 from ..course.model import Question
 from ._output import terminal_text
-from .grading import Attempt, Gradebook, LearnerResult, Outcome
+from .gradebook import Attempt, Gradebook, LearnerResult
+from .marking import Outcome
 from .messages import _
 from .naming import Namer
 from .principles import principle_name

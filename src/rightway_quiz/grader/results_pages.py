@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ._output import html_page, html_text, markdown_text
-from .grading import Gradebook
+from .gradebook import Gradebook
 from .messages import _, current_language
 from .naming import Namer
 from .results import Record, article_list, counts_of, versions_line, yes_no
