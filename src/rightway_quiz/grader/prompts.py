@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..course.course import ContentTranslations, Course
 from ..course.model import Prompt, Scenario
-from .messages import _
+from .messages import Translator, _
 from .principles import principle_name
 from .templating import render
 
@@ -147,7 +147,7 @@ class RecordNotes:
     supervisee: str | None = None
 
 
-def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date) -> str:
+def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date, _: Translator) -> str:
     """A Markdown section for a supervision record (``templates/record.md.j2``), with the
     headings the supervisors' guide recommends: date, prompt, what the practitioner said,
     rights engaged, agreed actions, follow-up date."""
@@ -157,11 +157,11 @@ def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date) -> str:
         prompt=prompt,
         notes=notes,
         date=when.isoformat(),
-        principle=principle_name(prompt.principle),
+        principle=principle_name(prompt.principle, _),
     )
 
 
-def append_record(path: Path, entry: str) -> None:
+def append_record(path: Path, entry: str, _: Translator) -> None:
     """Append an entry to a Markdown supervision record, starting the file if it is new."""
     is_new = not path.exists() or path.stat().st_size == 0
     with path.open("a", encoding="utf-8", newline="\n") as handle:

@@ -24,7 +24,7 @@ from ..course.course import ContentTranslations, course_version
 from ..course.model import Question
 from ._output import csv_text
 from .gradebook import Attempt, Gradebook
-from .messages import _
+from .messages import Translator
 from .principles import principle_name
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
@@ -242,7 +242,7 @@ def _wrong_summary(stats: QuestionStats) -> str:
     return "; ".join(f"{w.text} ({w.count})" for w in stats.wrong_choices)
 
 
-def overview(report: CohortReport) -> list[tuple[str, str]]:
+def overview(report: CohortReport, _: Translator) -> list[tuple[str, str]]:
     """The report's headline figures as (label, value) pairs."""
     return [
         (_("Learners"), f"{report.learners:,}"),
@@ -256,10 +256,10 @@ def overview(report: CohortReport) -> list[tuple[str, str]]:
     ]
 
 
-def render_text(report: CohortReport) -> str:
+def render_text(report: CohortReport, _: Translator) -> str:
     """Plain text for a terminal."""
     lines = [_("Cohort report"), ""]
-    lines += [f"{label}: {value}" for label, value in overview(report)]
+    lines += [f"{label}: {value}" for label, value in overview(report, _)]
     lines += ["", _("Mean score by principle")]
     lines += [
         f"  {g.title:<32} {pct(g.mean_percent):>5}  {_('pass rate')} {share(g.pass_rate)}  ({g.attempts})"
@@ -296,8 +296,8 @@ QUESTION_CSV_HEADER = (
 )
 
 
-def render_csv(report: CohortReport) -> str:
-    """One row per question (formula-safe)."""
+def render_csv(report: CohortReport, _: Translator) -> str:
+    """One row per question (formula-safe; the header is the same in every language)."""
     rows: list[list[object]] = []
     for q in report.questions:
         row: list[object] = [
@@ -320,14 +320,14 @@ def render_csv(report: CohortReport) -> str:
     return csv_text(QUESTION_CSV_HEADER, rows)
 
 
-def render_json(report: CohortReport) -> str:
+def render_json(report: CohortReport, _: Translator) -> str:
     """The report as JSON."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_report(report: CohortReport, output_format: str) -> str:
-    """The report in one of :data:`REPORT_FORMATS`."""
+def render_report(report: CohortReport, output_format: str, _: Translator) -> str:
+    """The report in one of :data:`REPORT_FORMATS`, its words in the translator's language."""
     from .report_html import render_html  # the HTML page needs the figures defined here
 
     renderers = {"text": render_text, "html": render_html, "csv": render_csv, "json": render_json}
-    return renderers[output_format](report)
+    return renderers[output_format](report, _)

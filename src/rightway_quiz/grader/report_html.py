@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .messages import _
+from .messages import Translator
 from .report import CohortReport, corr, overview, pct, share
 from .templating import render
 
@@ -67,14 +67,14 @@ def bar_chart(bars: list[tuple[str, float | None]]) -> BarChart:
     return BarChart(ticks, laid_out, height=_TOP + _ROW_HEIGHT * len(bars) + 24)
 
 
-def render_html(report: CohortReport) -> str:
+def render_html(report: CohortReport, _: Translator) -> str:
     """A self-contained, accessible HTML report: SVG charts, each beside a table of its figures."""
     return render(
         "report.html.j2",
         _,
         language=report.language,
         title=_("Cohort report"),
-        overview=overview(report),
+        overview=overview(report, _),
         older_versions=report.older_versions,
         principle_chart=bar_chart([(g.title, g.mean_percent) for g in report.principles]),
         principle_rows=[
