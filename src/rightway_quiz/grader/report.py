@@ -4,7 +4,9 @@ Per question: *facility* (the share of attempts that got it right) and
 *discrimination*, the corrected point-biserial correlation between getting the
 question right and the score on the quiz's other questions (−1 to 1; below 0.2
 the question tells strong and weak learners apart poorly, below 0 the wrong
-way round). Every attempt counts, retakes included; unanswered counts as wrong.
+way round). Every attempt counts, retakes included; unanswered counts as wrong. A
+question's figures count only the attempts that asked it (a banked quiz draws a
+few questions per attempt).
 
 Rendered as a self-contained accessible HTML page (inline CSS, SVG bar charts,
 each beside a table of the same figures), CSV (one row per question), JSON or
@@ -135,12 +137,14 @@ def _wrong_text(question: Question, choice: str, texts: ContentTranslations) -> 
 def _question_stats(
     attempts: list[Attempt], texts: ContentTranslations, wrong: Counter[tuple[str, str]]
 ) -> list[QuestionStats]:
+    """Each question's figures over the attempts that asked it: a banked quiz's attempt
+    asks only its draw, so a question it did not draw counts neither right nor wrong."""
     quiz = attempts[0].quiz
-    scores = [attempt.score for attempt in attempts]
     stats: list[QuestionStats] = []
     for position, question in enumerate(quiz.questions):
-        right = [attempt.correct >> position & 1 for attempt in attempts]
-        rest = [score - x for score, x in zip(scores, right, strict=True)]
+        asked = [attempt for attempt in attempts if attempt.asked >> position & 1]
+        right = [attempt.correct >> position & 1 for attempt in asked]
+        rest = [attempt.score - x for attempt, x in zip(asked, right, strict=True)]
         chosen = sorted(
             ((choice, count) for (qid, choice), count in wrong.items() if qid == question.id),
             key=lambda pair: (-pair[1], pair[0]),
@@ -152,9 +156,9 @@ def _question_stats(
                 number=position + 1,
                 type=question.type,
                 stem=texts.text(question.stem),
-                attempts=len(attempts),
+                attempts=len(asked),
                 right=sum(right),
-                facility=sum(right) / len(attempts),
+                facility=sum(right) / len(asked) if asked else None,
                 discrimination=point_biserial(right, rest),
                 wrong_choices=[
                     WrongChoice(c, _wrong_text(question, c, texts), n) for c, n in chosen

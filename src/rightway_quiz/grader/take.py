@@ -7,11 +7,13 @@ Writes the same answer JSON the browser's "Download my answers" button does
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..course.course import ContentTranslations
+from ..course.drawing import draw, option_order
 from ..course.model import Question, Quiz
 from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
 from .messages import _
@@ -20,6 +22,11 @@ TAKE_PAGE = "rightway-quiz take"
 
 Ask = Callable[[str], str | None]
 Say = Callable[[str], None]
+
+
+def new_seed() -> int:
+    """A fresh attempt's seed (32 bits, as the browser's)."""
+    return secrets.randbits(32)
 
 
 class Stopped(Exception):
@@ -59,15 +66,23 @@ def _choose(ask: Ask, say: Say, prompt: str, count: int, *, several: bool) -> li
 
 
 def ask_question(
-    question: Question, number: int, total: int, texts: ContentTranslations, ask: Ask, say: Say
+    question: Question,
+    number: int,
+    total: int,
+    texts: ContentTranslations,
+    ask: Ask,
+    say: Say,
+    *,
+    seed: int = 0,
 ) -> dict[str, Any]:
-    """Show one question, read the answer, and return its entry for ``answers``."""
+    """Show one question (options in the attempt's order), read the answer, and return
+    its entry for ``answers``."""
     say("")
     say(_("Question {number} of {total}").format(number=number, total=total))
     for paragraph in texts.paragraphs(question.scenario or ""):
         say(paragraph)
     say(texts.text(question.stem))
-    options = question.options
+    options = [question.options[position] for position in option_order(question, seed)]
     if question.type == "matching":
         for index, option in enumerate(options, 1):
             say(f"  {index}) {texts.text(option.text)}")
@@ -101,13 +116,23 @@ def take_quiz(
     *,
     learner: str | None = None,
     now: datetime | None = None,
+    seed: int | None = None,
 ) -> dict[str, Any]:
-    """Ask every question in turn; return the answer document (raise :class:`Stopped` if stopped)."""
+    """Ask the attempt's questions in turn; return the answer document (raise
+    :class:`Stopped` if stopped).
+
+    As in the browser, an attempt has a seed: a banked quiz draws its questions from
+    it (every objective covered) and options are shuffled unless ``shuffle: false``.
+    ``answers`` lists exactly the questions drawn, which is how ``grade`` knows what
+    the attempt asked.
+    """
+    seed = new_seed() if seed is None else seed
+    questions = draw(quiz, seed)
     say(texts.text(quiz.title))
     say(_("Type q to stop without saving."))
     answers = [
-        ask_question(question, index, len(quiz.questions), texts, ask, say)
-        for index, question in enumerate(quiz.questions, 1)
+        ask_question(question, index, len(questions), texts, ask, say, seed=seed)
+        for index, question in enumerate(questions, 1)
     ]
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     document: dict[str, Any] = {
