@@ -203,7 +203,7 @@ def run_take(args: argparse.Namespace) -> int:
     check_output(args.output, ())
     texts = course.translations(args.lang)
     try:
-        document = take_quiz(quiz, texts, _reader, _say, learner=args.learner)
+        document = take_quiz(quiz, texts, _reader, _say, args.translator, learner=args.learner)
     except Stopped:
         print(file=sys.stdout)
         err(_("Stopped: no answers were saved."))

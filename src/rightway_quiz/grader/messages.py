@@ -1,10 +1,11 @@
 """The command-line tool's interface language: a :class:`Translator` made once per run.
 
 The CLI makes one ``Translator`` for the run's language and passes it to what
-renders text for people (the cohort report, the grades pages, the supervision
-record). Modules not yet handed one (the marking engine's rejection reasons,
-argparse's words, the CLI's own messages) call ``_()``, a thin shim that asks the
-translator the CLI installed with :func:`use_translator`, English until then.
+renders text for people: the grades (every format but CSV), the cohort report,
+the supervision record and ``take``. Modules not yet handed one (the marking
+engine's rejection reasons, argparse's words, the CLI's own messages, the grades
+CSV header, the prompts' text) call ``_()``, a thin shim that asks the translator
+the CLI installed with :func:`use_translator` (English until then).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from ..course.course import ContentTranslations
 from ..course.drawing import draw, option_order
 from ..course.model import Question, Quiz
 from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
-from .messages import _
+from .messages import Translator
 
 TAKE_PAGE = "rightway-quiz take"
 
@@ -50,7 +50,9 @@ def _read(ask: Ask, prompt: str) -> str:
     return answer
 
 
-def _choose(ask: Ask, say: Say, prompt: str, count: int, *, several: bool) -> list[int]:
+def _choose(
+    ask: Ask, say: Say, prompt: str, count: int, _: Translator, *, several: bool
+) -> list[int]:
     while True:
         numbers = _numbers(_read(ask, prompt), count)
         if numbers is not None and (several or len(numbers) == 1):
@@ -72,6 +74,7 @@ def ask_question(
     texts: ContentTranslations,
     ask: Ask,
     say: Say,
+    _: Translator,
     *,
     seed: int = 0,
 ) -> dict[str, Any]:
@@ -91,7 +94,7 @@ def ask_question(
             prompt = _("Match “{item}” (1-{count}): ").format(
                 item=texts.text(item.text), count=len(options)
             )
-            [choice] = _choose(ask, say, prompt, len(options), several=False)
+            [choice] = _choose(ask, say, prompt, len(options), _, several=False)
             matches[item.id] = options[choice - 1].id
         return {"question_id": question.id, "matches": matches}
     for index, option in enumerate(options, 1):
@@ -104,7 +107,7 @@ def ask_question(
     )
     if several:
         say(_("Choose all that apply."))
-    chosen = _choose(ask, say, prompt, len(options), several=several)
+    chosen = _choose(ask, say, prompt, len(options), _, several=several)
     return {"question_id": question.id, "options": sorted(options[n - 1].id for n in chosen)}
 
 
@@ -113,6 +116,7 @@ def take_quiz(
     texts: ContentTranslations,
     ask: Ask,
     say: Say,
+    _: Translator,
     *,
     learner: str | None = None,
     now: datetime | None = None,
@@ -131,7 +135,7 @@ def take_quiz(
     say(texts.text(quiz.title))
     say(_("Type q to stop without saving."))
     answers = [
-        ask_question(question, index, len(questions), texts, ask, say, seed=seed)
+        ask_question(question, index, len(questions), texts, ask, say, _, seed=seed)
         for index, question in enumerate(questions, 1)
     ]
     moment = (now or datetime.now(UTC)).astimezone(UTC)
