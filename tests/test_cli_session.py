@@ -10,6 +10,9 @@ import jsonschema
 import pytest
 from grader_support import SCHEMA, course, right_response, run, wrong_response
 
+from rightway_quiz.course.drawing import draw, option_order
+from rightway_quiz.grader import take as take_module
+
 
 def test_list_shows_quizzes_scenarios_and_prompts_by_principle(
     capsys: pytest.CaptureFixture[str],
@@ -84,21 +87,28 @@ def test_prompt_appends_notes_to_a_supervision_record(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["supervision.md"]
 
 
-def _typed_answers(quiz_id: str, right: bool) -> str:
-    """What a learner types at the ``take`` prompts: option numbers, from the quiz's key."""
+SEED = 20_260_101
+
+
+def _typed_answers(quiz_id: str, right: bool, seed: int = SEED) -> str:
+    """What a learner types at the ``take`` prompts of the attempt with ``seed``: option
+    numbers as shown (drawn questions, shuffled options), from the quiz's key."""
     quiz = course().quizzes[quiz_id]
     lines: list[str] = []
-    for question in quiz.questions:
+    for question in draw(quiz, seed):
+        shown = [question.option_ids[position] for position in option_order(question, seed)]
         response = right_response(question) if right else wrong_response(question)
         if isinstance(response, dict):
-            lines += [
-                str(question.option_ids.index(response[item.id]) + 1) for item in question.items
-            ]
+            lines += [str(shown.index(response[item.id]) + 1) for item in question.items]
         else:
-            lines.append(
-                ",".join(str(question.option_ids.index(option) + 1) for option in response)
-            )
+            lines.append(",".join(str(shown.index(option) + 1) for option in response))
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(autouse=True)
+def _known_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``take`` here is the attempt with :data:`SEED`, so the test knows what it shows."""
+    monkeypatch.setattr(take_module, "new_seed", lambda: SEED)
 
 
 def test_take_writes_the_browser_answer_format_and_marks_it(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import polib
@@ -62,42 +64,62 @@ def compile_catalogs(*locale_dirs: Path) -> list[Path]:
     return written
 
 
+def _python_messages(path: Path) -> Iterator[tuple[str, int]]:
+    """``(msgid, line)`` of every ``_("...")`` or ``….gettext("...")`` call in a Python file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and (
+                (isinstance(node.func, ast.Name) and node.func.id == "_")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "gettext")
+            )
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            yield node.args[0].value, node.lineno
+
+
+#: ``_("...")`` in a Jinja2 template (the grader's pages): a double-quoted literal, one line.
+_TEMPLATE_MESSAGE = re.compile(r'\b_\(\s*"((?:[^"\\\n]|\\.)*)"')
+
+
+def _template_messages(path: Path) -> Iterator[tuple[str, int]]:
+    """``(msgid, line)`` of every ``_("...")`` in a Jinja2 template."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for found in _TEMPLATE_MESSAGE.finditer(line):
+            yield ast.literal_eval(f'"{found.group(1)}"'), number
+
+
 def extract_messages(*sources: Path) -> polib.POFile:
-    """Every ``_("...")`` string in the given Python files and folders, as a template catalog.
+    """Every ``_("...")`` string in the given Python files and folders (their Python
+    sources and Jinja2 templates, ``*.j2``), as a template catalog.
 
     The package and the build tools that write pages (``tools/landing.py``) share it.
     """
     pot = polib.POFile()
     pot.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Project-Id-Version": "rightway"}
     seen: dict[str, polib.POEntry] = {}
-    paths = [
-        p
-        for source in sources
-        for p in (sorted(source.rglob("*.py")) if source.is_dir() else [source])
-    ]
-    for path in paths:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and (
-                    (isinstance(node.func, ast.Name) and node.func.id == "_")
-                    or (isinstance(node.func, ast.Attribute) and node.func.attr == "gettext")
-                )
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                msgid = node.args[0].value
-                occurrence = (path.as_posix(), str(node.lineno))
-                if msgid in seen:
-                    seen[msgid].occurrences.append(occurrence)
-                    continue
-                entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[occurrence])
-                if "{" in msgid:
-                    entry.flags.append("python-brace-format")
-                seen[msgid] = entry
-                pot.append(entry)
+    files: list[tuple[Path, Callable[[Path], Iterable[tuple[str, int]]]]] = []
+    for source in sources:
+        if source.is_dir():
+            files += [(path, _python_messages) for path in sorted(source.rglob("*.py"))]
+            files += [(path, _template_messages) for path in sorted(source.rglob("*.j2"))]
+        else:
+            files.append((source, _python_messages))
+    for path, messages in files:
+        for msgid, lineno in messages(path):
+            occurrence = (path.as_posix(), str(lineno))
+            if msgid in seen:
+                seen[msgid].occurrences.append(occurrence)
+                continue
+            entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[occurrence])
+            if "{" in msgid:
+                entry.flags.append("python-brace-format")
+            seen[msgid] = entry
+            pot.append(entry)
+    return pot
     return pot
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     )
     from .course.model import Question, Quiz, Scenario, ScenarioSet
     from .grader.answers import AnswerFile, InputError, read_answer_file
-    from .grader.grading import Attempt, Gradebook, Grader, LearnerResult, grade_files, grade_rows
+    from .grader.gradebook import Attempt, Gradebook, LearnerResult
+    from .grader.grading import Grader, grade_files, grade_rows
     from .grader.report import CohortReport, build_report
 
 from ._version import __version__
@@ -31,10 +32,10 @@ _PUBLIC = {
     "AnswerFile": "grader.answers",
     "InputError": "grader.answers",
     "read_answer_file": "grader.answers",
-    "Attempt": "grader.grading",
-    "Gradebook": "grader.grading",
+    "Attempt": "grader.gradebook",
+    "Gradebook": "grader.gradebook",
     "Grader": "grader.grading",
-    "LearnerResult": "grader.grading",
+    "LearnerResult": "grader.gradebook",
     "grade_files": "grader.grading",
     "grade_rows": "grader.grading",
     "SourceError": "course.loader",

@@ -100,15 +100,3 @@ svg { max-width: 100%; height: auto; }
 .missed { margin-left: 1rem; }
 .note { color: #40464d; }
 """
-
-
-def html_page(language: str, title: str, body: str) -> str:
-    """A self-contained page: inline CSS, no scripts, nothing loaded from elsewhere."""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html_text(language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{html_text(title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
-    )

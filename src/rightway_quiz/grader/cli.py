@@ -34,7 +34,7 @@ from .cli_parser import PROG, build_parser
 from .cli_words import use_run_language
 from .grading import Grader
 from .inputs import expand_inputs
-from .messages import LANGUAGES, _, default_language, set_language
+from .messages import LANGUAGES, Translator, _, default_language, use_translator
 from .principles import principle_from_user, principle_name
 from .prompts import (
     PromptKind,
@@ -111,7 +111,7 @@ def run_grade(args: argparse.Namespace) -> int:
     grader = grade_all(args, course, namer)
     book = grader.gradebook
     texts = course.translations(args.lang)
-    chunks = render(book, texts, namer, output_format)
+    chunks = render(book, texts, namer, output_format, args.translator)
     write_output(chunks, args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
@@ -124,7 +124,8 @@ def run_report(args: argparse.Namespace) -> int:
     output_format = choose_format(args, "text")
     book = grade_all(args, course, Namer()).gradebook
     report = build_report(book, course.translations(args.lang))
-    write_output([render_report(report, output_format)], args.output, csv=output_format == "csv")
+    text = render_report(report, output_format, args.translator)
+    write_output([text], args.output, csv=output_format == "csv")
     return 0 if book.ok and book.attempts else 1
 
 
@@ -186,7 +187,8 @@ def run_prompt(args: argparse.Namespace) -> int:
             else:
                 notes = sys.stdin.read()
         record = RecordNotes(notes, args.actions or "", args.follow_up or "", args.supervisee)
-        append_record(args.record, record_entry(chosen, record, date.today()))
+        entry = record_entry(chosen, record, date.today(), args.translator)
+        append_record(args.record, entry, args.translator)
         print(_("Notes added to {path}").format(path=args.record), file=sys.stderr)
     return 0
 
@@ -204,7 +206,7 @@ def run_take(args: argparse.Namespace) -> int:
     check_output(args.output, ())
     texts = course.translations(args.lang)
     try:
-        document = take_quiz(quiz, texts, _reader, _say, learner=args.learner)
+        document = take_quiz(quiz, texts, _reader, _say, args.translator, learner=args.learner)
     except Stopped:
         print(file=sys.stdout)
         err(_("Stopped: no answers were saved."))
@@ -229,7 +231,7 @@ def run_take(args: argparse.Namespace) -> int:
         )
     )
     record = grades_document(book, texts, Namer())["learners"][0]
-    for line in missed_lines(record["quizzes"][0]["missed"]):
+    for line in missed_lines(record["quizzes"][0]["missed"], args.translator):
         print(line)
     err(_("Answers saved to {path}").format(path=display_path(saved)))
     return 0 if saved == args.output else 1
@@ -285,7 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _robust_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language(arguments)
-    set_language(language)
+    # The run's one translator: handed to what renders text (``args.translator``);
+    # installed too for the modules that still call the ``_()`` shim (see messages.py).
+    run_translator = Translator.for_language(language)
+    use_translator(run_translator)
     use_run_language()
     parser = build_parser()
     try:
@@ -293,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     args.lang = language
+    args.translator = run_translator
     handler = HANDLERS[args.command]
     try:
         return handler(args)

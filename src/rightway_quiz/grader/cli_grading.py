@@ -14,8 +14,9 @@ from ._files import UsageError, check_output, replacing
 from ._output import terminal_text
 from ._progress import ProgressBar
 from .answers import display_path
-from .grading import Gradebook, Grader, Rejection
-from .messages import _
+from .gradebook import Gradebook, Rejection
+from .grading import Grader
+from .messages import _, run_translator
 from .results import Namer, counts_line
 
 SHOWN_REJECTIONS = 20
@@ -190,4 +191,4 @@ def _summary(book: Gradebook, namer: Namer) -> None:
                 count=len(book.older_versions)
             )
         )
-    err(counts_line(book))
+    err(counts_line(book, run_translator()))

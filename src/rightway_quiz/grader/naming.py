@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._output import pseudonym
-from .grading import Rejection
+from .gradebook import Rejection
 
 
 class Namer:

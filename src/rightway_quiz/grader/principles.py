@@ -26,9 +26,10 @@ def _names(_: Callable[[str], str] = _current) -> dict[str, str]:
     }
 
 
-def principle_name(principle: str) -> str:
-    """The principle's name in the run's language (its id when it has no name)."""
-    return _names().get(principle, principle)
+def principle_name(principle: str, _: Callable[[str], str] = _current) -> str:
+    """The principle's name through ``_`` (by default the run's language; its id when it has
+    no name)."""
+    return _names(_).get(principle, principle)
 
 
 def _folded(text: str) -> str:

@@ -14,9 +14,9 @@ from typing import Literal
 
 from ..course.course import ContentTranslations, Course
 from ..course.model import Prompt, Scenario
-from ._output import markdown_text
-from .messages import _
+from .messages import Translator, _
 from .principles import principle_name
+from .templating import render
 
 PromptKind = Literal["scenario", "question", "any"]
 AUDIENCES = ("one-to-one", "team", "foster-carer", "residential")
@@ -147,45 +147,21 @@ class RecordNotes:
     supervisee: str | None = None
 
 
-def _section(heading: str, text: str) -> list[str]:
-    body = text.strip()
-    lines = [f"### {heading}", ""]
-    lines += (
-        [markdown_text(line) if line.strip() else "" for line in body.splitlines()]
-        if body
-        else [f"_{_('To complete.')}_"]
+def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date, _: Translator) -> str:
+    """A Markdown section for a supervision record (``templates/record.md.j2``), with the
+    headings the supervisors' guide recommends: date, prompt, what the practitioner said,
+    rights engaged, agreed actions, follow-up date."""
+    return render(
+        "record.md.j2",
+        _,
+        prompt=prompt,
+        notes=notes,
+        date=when.isoformat(),
+        principle=principle_name(prompt.principle, _),
     )
-    return [*lines, ""]
 
 
-def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date) -> str:
-    """A Markdown section for a supervision record, with the headings the supervisors' guide
-    recommends: date, prompt, what the practitioner said, rights engaged, agreed actions,
-    follow-up date."""
-    m = markdown_text
-    lines = [f"## {when.isoformat()}: {m(prompt.title)} ({m(prompt.id)})", ""]
-    lines += [f"- {_('Date')}: {when.isoformat()}"]
-    lines += [f"- {_('Principle')}: {m(principle_name(prompt.principle))}"]
-    if notes.supervisee:
-        lines.append(f"- {_('Supervisee')}: {m(notes.supervisee)}")
-    lines += ["", f"### {_('Prompt')}", ""]
-    lines += [m(paragraph) for paragraph in prompt.text] + ([m(prompt.ask)] if prompt.ask else [])
-    if prompt.probes:
-        lines += ["", f"{_('Follow-up questions:')}", ""]
-        lines += [f"- {m(probe)}" for probe in prompt.probes]
-    lines.append("")
-    lines += _section(_("What the practitioner said"), notes.said)
-    rights = [
-        f"- {_('Article {number}').format(number=number)}" + (f": {m(title)}" if title else "")
-        for number, title in prompt.articles
-    ]
-    lines += [f"### {_('Rights engaged')}", "", *(rights or [f"_{_('To complete.')}_"]), ""]
-    lines += _section(_("Agreed actions"), notes.actions)
-    lines += _section(_("Follow-up date"), notes.follow_up)
-    return "\n".join(lines) + "\n"
-
-
-def append_record(path: Path, entry: str) -> None:
+def append_record(path: Path, entry: str, _: Translator) -> None:
     """Append an entry to a Markdown supervision record, starting the file if it is new."""
     is_new = not path.exists() or path.stat().st_size == 0
     with path.open("a", encoding="utf-8", newline="\n") as handle:

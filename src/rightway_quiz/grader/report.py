@@ -4,7 +4,9 @@ Per question: *facility* (the share of attempts that got it right) and
 *discrimination*, the corrected point-biserial correlation between getting the
 question right and the score on the quiz's other questions (−1 to 1; below 0.2
 the question tells strong and weak learners apart poorly, below 0 the wrong
-way round). Every attempt counts, retakes included; unanswered counts as wrong.
+way round). Every attempt counts, retakes included; unanswered counts as wrong. A
+question's figures count only the attempts that asked it (a banked quiz draws a
+few questions per attempt).
 
 Rendered as a self-contained accessible HTML page (inline CSS, SVG bar charts,
 each beside a table of the same figures), CSV (one row per question), JSON or
@@ -23,8 +25,8 @@ from .._version import __version__
 from ..course.course import ContentTranslations, course_version
 from ..course.model import Question
 from ._output import csv_text
-from .grading import Attempt, Gradebook
-from .messages import _
+from .gradebook import Attempt, Gradebook
+from .messages import Translator
 from .principles import principle_name
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
@@ -135,12 +137,14 @@ def _wrong_text(question: Question, choice: str, texts: ContentTranslations) -> 
 def _question_stats(
     attempts: list[Attempt], texts: ContentTranslations, wrong: Counter[tuple[str, str]]
 ) -> list[QuestionStats]:
+    """Each question's figures over the attempts that asked it: a banked quiz's attempt
+    asks only its draw, so a question it did not draw counts neither right nor wrong."""
     quiz = attempts[0].quiz
-    scores = [attempt.score for attempt in attempts]
     stats: list[QuestionStats] = []
     for position, question in enumerate(quiz.questions):
-        right = [attempt.correct >> position & 1 for attempt in attempts]
-        rest = [score - x for score, x in zip(scores, right, strict=True)]
+        asked = [attempt for attempt in attempts if attempt.asked >> position & 1]
+        right = [attempt.correct >> position & 1 for attempt in asked]
+        rest = [attempt.score - x for attempt, x in zip(asked, right, strict=True)]
         chosen = sorted(
             ((choice, count) for (qid, choice), count in wrong.items() if qid == question.id),
             key=lambda pair: (-pair[1], pair[0]),
@@ -152,9 +156,9 @@ def _question_stats(
                 number=position + 1,
                 type=question.type,
                 stem=texts.text(question.stem),
-                attempts=len(attempts),
+                attempts=len(asked),
                 right=sum(right),
-                facility=sum(right) / len(attempts),
+                facility=sum(right) / len(asked) if asked else None,
                 discrimination=point_biserial(right, rest),
                 wrong_choices=[
                     WrongChoice(c, _wrong_text(question, c, texts), n) for c, n in chosen
@@ -242,7 +246,7 @@ def _wrong_summary(stats: QuestionStats) -> str:
     return "; ".join(f"{w.text} ({w.count})" for w in stats.wrong_choices)
 
 
-def overview(report: CohortReport) -> list[tuple[str, str]]:
+def overview(report: CohortReport, _: Translator) -> list[tuple[str, str]]:
     """The report's headline figures as (label, value) pairs."""
     return [
         (_("Learners"), f"{report.learners:,}"),
@@ -256,10 +260,10 @@ def overview(report: CohortReport) -> list[tuple[str, str]]:
     ]
 
 
-def render_text(report: CohortReport) -> str:
+def render_text(report: CohortReport, _: Translator) -> str:
     """Plain text for a terminal."""
     lines = [_("Cohort report"), ""]
-    lines += [f"{label}: {value}" for label, value in overview(report)]
+    lines += [f"{label}: {value}" for label, value in overview(report, _)]
     lines += ["", _("Mean score by principle")]
     lines += [
         f"  {g.title:<32} {pct(g.mean_percent):>5}  {_('pass rate')} {share(g.pass_rate)}  ({g.attempts})"
@@ -296,8 +300,8 @@ QUESTION_CSV_HEADER = (
 )
 
 
-def render_csv(report: CohortReport) -> str:
-    """One row per question (formula-safe)."""
+def render_csv(report: CohortReport, _: Translator) -> str:
+    """One row per question (formula-safe; the header is the same in every language)."""
     rows: list[list[object]] = []
     for q in report.questions:
         row: list[object] = [
@@ -320,14 +324,14 @@ def render_csv(report: CohortReport) -> str:
     return csv_text(QUESTION_CSV_HEADER, rows)
 
 
-def render_json(report: CohortReport) -> str:
+def render_json(report: CohortReport, _: Translator) -> str:
     """The report as JSON."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_report(report: CohortReport, output_format: str) -> str:
-    """The report in one of :data:`REPORT_FORMATS`."""
+def render_report(report: CohortReport, output_format: str, _: Translator) -> str:
+    """The report in one of :data:`REPORT_FORMATS`, its words in the translator's language."""
     from .report_html import render_html  # the HTML page needs the figures defined here
 
     renderers = {"text": render_text, "html": render_html, "csv": render_csv, "json": render_json}
-    return renderers[output_format](report)
+    return renderers[output_format](report, _)

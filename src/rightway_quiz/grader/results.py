@@ -15,8 +15,9 @@ from .._version import __version__
 from ..course.course import ContentTranslations, Course, course_version
 from ..course.model import Question
 from ._output import terminal_text
-from .grading import Attempt, Gradebook, LearnerResult, Outcome
-from .messages import _
+from .gradebook import Attempt, Gradebook, LearnerResult
+from .marking import Outcome
+from .messages import Translator, _
 from .naming import Namer
 from .principles import principle_name
 from .results_csv import render_csv_rows
@@ -186,17 +187,17 @@ def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -
     return {**meta, "learners": list(learner_records(book, texts, namer))}
 
 
-def yes_no(passed: bool) -> str:
-    """``passed`` or ``not passed`` in the run's language."""
+def yes_no(passed: bool, _: Translator) -> str:
+    """``passed`` or ``not passed`` in the translator's language."""
     return _("passed") if passed else _("not passed")
 
 
-def counts_line(book: Gradebook) -> str:
+def counts_line(book: Gradebook, _: Translator) -> str:
     """``Answers read: 10; graded: 7; rejected: 2; blank: 1.`` (they always add up)."""
-    return _counts(book.answers, book.graded, book.rejected, book.blank)
+    return _counts(_, book.answers, book.graded, book.rejected, book.blank)
 
 
-def _counts(answers: int, graded: int, rejected: int, blank: int = 0) -> str:
+def _counts(_: Translator, answers: int, graded: int, rejected: int, blank: int = 0) -> str:
     return _(
         "Answers read: {answers}; graded: {graded}; rejected: {rejected}; blank: {blank}."
     ).format(
@@ -204,19 +205,19 @@ def _counts(answers: int, graded: int, rejected: int, blank: int = 0) -> str:
     )
 
 
-def counts_of(meta: Record) -> str:
+def counts_of(meta: Record, _: Translator) -> str:
     """The counts line of a run's metadata."""
-    return _counts(**meta["counts"])
+    return _counts(_, **meta["counts"])
 
 
-def versions_line(meta: Record) -> str:
+def versions_line(meta: Record, _: Translator) -> str:
     """Which tool and which version of the course's quizzes made these results."""
     return _("Marked by rightway-quiz {tool}; course version {course}.").format(
         tool=meta["tool_version"], course=meta["course_version"]
     )
 
 
-def article_list(articles: list[Record]) -> str:
+def article_list(articles: list[Record], _: Translator) -> str:
     """Articles as ``Article 12 (title), …``."""
     return ", ".join(
         _("Article {number}").format(number=a["number"])
@@ -237,7 +238,7 @@ def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render_table(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer, _: Translator
 ) -> Iterator[str]:
     """Plain text for a terminal: a table of every attempt, then each learner's missed questions."""
     header = [_("Learner"), _("Quiz"), _("Score"), _("Percent"), _("Result")]
@@ -247,7 +248,7 @@ def render_table(
             a.quiz.id,
             f"{a.score}/{a.out_of}",
             f"{a.percent}%",
-            yes_no(a.passed),
+            yes_no(a.passed, _),
         ]
         for a in book.attempts
     ]
@@ -261,17 +262,17 @@ def render_table(
                     score=principle["score"],
                     out_of=principle["out_of"],
                     percent=principle["percent"],
-                    result=yes_no(principle["passed"]),
+                    result=yes_no(principle["passed"], _),
                 )
             )
         for quiz in learner["quizzes"]:
             if quiz["missed"]:
                 lines.append(_("Missed in {quiz}:").format(quiz=quiz["title"]))
-                lines += missed_lines(quiz["missed"])
+                lines += missed_lines(quiz["missed"], _)
         if learner["articles"]:
             lines.append(
                 _("Articles to talk about: {articles}").format(
-                    articles=article_list(learner["articles"])
+                    articles=article_list(learner["articles"], _)
                 )
             )
         yield "\n".join(lines) + "\n"
@@ -284,7 +285,7 @@ def render_table(
         yield "\n".join(lines) + "\n"
 
 
-def missed_lines(missed: list[Record]) -> list[str]:
+def missed_lines(missed: list[Record], _: Translator) -> list[str]:
     """Missed questions as indented plain text: the answer, its feedback, why."""
     lines: list[str] = []
     for entry in missed:
@@ -299,7 +300,7 @@ def missed_lines(missed: list[Record]) -> list[str]:
 
 
 def render_json(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer, _: Translator
 ) -> Iterator[str]:
     """The ``grades_document`` as JSON, written learner by learner."""
 
@@ -317,13 +318,15 @@ def render_json(
 
 
 def render_csv_results(
-    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer
+    book: Gradebook, meta: Record, learners: Iterator[Record], namer: Namer, _: Translator
 ) -> Iterator[str]:
-    """One row per learner and quiz, then per learner and principle (``scope`` says which)."""
+    """One row per learner and quiz, then per learner and principle (``scope`` says which).
+
+    Its header and words still come from the ``_()`` shim (see :mod:`.messages`)."""
     return render_csv_rows(book, namer)
 
 
-Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer], Iterator[str]]
+Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer, Translator], Iterator[str]]
 
 
 def _renderers() -> dict[str, Renderer]:
@@ -340,8 +343,9 @@ def _renderers() -> dict[str, Renderer]:
 
 
 def render(
-    book: Gradebook, texts: ContentTranslations, namer: Namer, output_format: str
+    book: Gradebook, texts: ContentTranslations, namer: Namer, output_format: str, _: Translator
 ) -> Iterator[str]:
-    """The results in one of :data:`FORMATS`, in pieces, one learner at a time."""
+    """The results in one of :data:`FORMATS`, in pieces, one learner at a time, in the translator's language."""
     meta = grades_meta(book, texts, namer)
-    return _renderers()[output_format](book, meta, learner_records(book, texts, namer), namer)
+    learners = learner_records(book, texts, namer)
+    return _renderers()[output_format](book, meta, learners, namer, _)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .._version import __version__
 from ..course.course import Course, course_version
 from ._output import safe_cell
-from .grading import Attempt, Gradebook, percent
+from .gradebook import Attempt, Gradebook, percent
 from .messages import _
 from .naming import Namer
 

@@ -7,19 +7,26 @@ Writes the same answer JSON the browser's "Download my answers" button does
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..course.course import ContentTranslations
+from ..course.drawing import draw, option_order
 from ..course.model import Question, Quiz
 from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
-from .messages import _
+from .messages import Translator
 
 TAKE_PAGE = "rightway-quiz take"
 
 Ask = Callable[[str], str | None]
 Say = Callable[[str], None]
+
+
+def new_seed() -> int:
+    """A fresh attempt's seed (32 bits, as the browser's)."""
+    return secrets.randbits(32)
 
 
 class Stopped(Exception):
@@ -43,7 +50,9 @@ def _read(ask: Ask, prompt: str) -> str:
     return answer
 
 
-def _choose(ask: Ask, say: Say, prompt: str, count: int, *, several: bool) -> list[int]:
+def _choose(
+    ask: Ask, say: Say, prompt: str, count: int, _: Translator, *, several: bool
+) -> list[int]:
     while True:
         numbers = _numbers(_read(ask, prompt), count)
         if numbers is not None and (several or len(numbers) == 1):
@@ -59,15 +68,24 @@ def _choose(ask: Ask, say: Say, prompt: str, count: int, *, several: bool) -> li
 
 
 def ask_question(
-    question: Question, number: int, total: int, texts: ContentTranslations, ask: Ask, say: Say
+    question: Question,
+    number: int,
+    total: int,
+    texts: ContentTranslations,
+    ask: Ask,
+    say: Say,
+    _: Translator,
+    *,
+    seed: int = 0,
 ) -> dict[str, Any]:
-    """Show one question, read the answer, and return its entry for ``answers``."""
+    """Show one question (options in the attempt's order), read the answer, and return
+    its entry for ``answers``."""
     say("")
     say(_("Question {number} of {total}").format(number=number, total=total))
     for paragraph in texts.paragraphs(question.scenario or ""):
         say(paragraph)
     say(texts.text(question.stem))
-    options = question.options
+    options = [question.options[position] for position in option_order(question, seed)]
     if question.type == "matching":
         for index, option in enumerate(options, 1):
             say(f"  {index}) {texts.text(option.text)}")
@@ -76,7 +94,7 @@ def ask_question(
             prompt = _("Match “{item}” (1-{count}): ").format(
                 item=texts.text(item.text), count=len(options)
             )
-            [choice] = _choose(ask, say, prompt, len(options), several=False)
+            [choice] = _choose(ask, say, prompt, len(options), _, several=False)
             matches[item.id] = options[choice - 1].id
         return {"question_id": question.id, "matches": matches}
     for index, option in enumerate(options, 1):
@@ -89,7 +107,7 @@ def ask_question(
     )
     if several:
         say(_("Choose all that apply."))
-    chosen = _choose(ask, say, prompt, len(options), several=several)
+    chosen = _choose(ask, say, prompt, len(options), _, several=several)
     return {"question_id": question.id, "options": sorted(options[n - 1].id for n in chosen)}
 
 
@@ -98,16 +116,27 @@ def take_quiz(
     texts: ContentTranslations,
     ask: Ask,
     say: Say,
+    _: Translator,
     *,
     learner: str | None = None,
     now: datetime | None = None,
+    seed: int | None = None,
 ) -> dict[str, Any]:
-    """Ask every question in turn; return the answer document (raise :class:`Stopped` if stopped)."""
+    """Ask the attempt's questions in turn; return the answer document (raise
+    :class:`Stopped` if stopped).
+
+    As in the browser, an attempt has a seed: a banked quiz draws its questions from
+    it (every objective covered) and options are shuffled unless ``shuffle: false``.
+    ``answers`` lists exactly the questions drawn, which is how ``grade`` knows what
+    the attempt asked.
+    """
+    seed = new_seed() if seed is None else seed
+    questions = draw(quiz, seed)
     say(texts.text(quiz.title))
     say(_("Type q to stop without saving."))
     answers = [
-        ask_question(question, index, len(quiz.questions), texts, ask, say)
-        for index, question in enumerate(quiz.questions, 1)
+        ask_question(question, index, len(questions), texts, ask, say, _, seed=seed)
+        for index, question in enumerate(questions, 1)
     ]
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     document: dict[str, Any] = {
