@@ -86,8 +86,9 @@ def test_passing_a_quiz_marks_the_module_done_and_offers_the_next(
     assert link.inner_text() == NEXT_MODULE[language] + next_title
     assert page.locator("[data-rightway-module-done]").is_visible()
     # The menu's tick has a name a screen reader says.
-    menu_link = page.locator(f'.sidebar-tree a[href$="{MODULE.page.split("/")[-1]}.html"]')
+    menu_link = page.locator(".sidebar-tree a.current.reference")  # this page, in the menu
     assert COMPLETED[language] in menu_link.locator(".visually-hidden").inner_text()
+    assert page.locator(".sidebar-tree .rightway-done-mark").count() == 1
     link.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/{language}/{NEXT.page}.html"
@@ -113,15 +114,13 @@ def test_progress_is_shared_by_both_languages(page: Any, site_url: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_continue_where_you_left_off(page: Any, site_url: str, language: str) -> None:
-    page.goto(f"{site_url}/{language}/{MODULE.page}.html")
+    title = page_title(page, f"{site_url}/{language}/{MODULE.page}.html")
     section = page.locator("article section section[id]").nth(3)
     section_id = section.get_attribute("id")
-    section.evaluate("s => s.scrollIntoView()")
+    section.evaluate("s => s.scrollIntoView({block: 'start', behavior: 'instant'})")
     page.goto(f"{site_url}/{language}/index.html")
     resume = page.locator("a[data-rightway-continue]")
     assert resume.is_visible()
-    title = page_title(page, f"{site_url}/{language}/{MODULE.page}.html")
-    page.goto(f"{site_url}/{language}/index.html")
     assert title in resume.inner_text()
     resume.click()
     page.wait_for_load_state()
@@ -131,14 +130,13 @@ def test_continue_where_you_left_off(page: Any, site_url: str, language: str) ->
 def test_language_switch_keeps_the_section_and_the_answers(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/cy/{MODULE.page}.html")
     # One answer given in Welsh.
-    question = quiz_form(page).locator(".rightway-question:not([hidden])").first
-    choice = question.locator("input").first
+    choice = quiz_form(page).locator(".rightway-question:not([hidden]) input[type=radio]").first
     choice.check()
     choice_id = choice.get_attribute("id")
     section = page.locator("article section section[id]").nth(2)
     section_id = section.get_attribute("id")
-    section.evaluate("s => s.scrollIntoView()")
-    page.locator("article a[data-rightway-language='en']").first.click()
+    section.evaluate("s => s.scrollIntoView({block: 'start', behavior: 'instant'})")
+    page.locator("a[data-rightway-language='en']").first.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/en/{MODULE.page}.html#{section_id}"
     assert page.locator(f'[id="{choice_id}"]').is_checked()
@@ -150,7 +148,7 @@ def test_language_switch_keeps_the_section_and_the_answers(page: Any, site_url: 
 
 def test_language_switch_on_the_search_page_keeps_the_query(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/cy/search.html?q=hawliau")
-    page.locator("article a[data-rightway-language='en']").first.click()
+    page.locator("a[data-rightway-language='en']").first.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/en/search.html?q=hawliau"
 
@@ -220,26 +218,29 @@ def test_code_blocks_on_phones_scroll_by_keyboard(
 
 
 WEIGHT_GOAL_REQUESTS = 10
-#: What this work controls: everything but the page's own HTML (its content and quiz).
-ASSETS_GOAL_BYTES = 100_000
+#: Issue 14's goal is 200 KB for a module page's first load. The page's own HTML is its
+#: content and its quiz bank; what the design adds (CSS, JS, the quiz runtime) must
+#: leave it 80 KB of that.
+ASSETS_GOAL_BYTES = 120_000
+FIRST_LOAD = """() => {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  return entries.map(entry => [entry.name, entry.decodedBodySize]);
+}"""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_module_pages_first_load_in_few_requests(
+def test_module_pages_first_load_in_ten_requests_or_fewer(
     browser: Any, site_url: str, language: str
 ) -> None:
     for module in MODULES:
         context = browser.new_context()  # an empty cache: a first visit
         page = context.new_page()
-        sizes: dict[str, int] = {}
-        page.on(
-            "response",
-            lambda response, sizes=sizes: sizes.__setitem__(response.url, len(response.body())),
-        )
         url = f"{site_url}/{language}/{module.page}.html"
         page.goto(url)
         page.wait_for_load_state("networkidle")
+        loaded = dict(page.evaluate(FIRST_LOAD))
         context.close()
-        assert len(sizes) <= WEIGHT_GOAL_REQUESTS, (module.page, sorted(sizes))
-        assets = sum(size for fetched, size in sizes.items() if fetched != url)
+        assert len(loaded) <= WEIGHT_GOAL_REQUESTS, (module.page, sorted(loaded))
+        assert any("rightway-quiz.js" in name for name in loaded), module.page
+        assets = sum(size for name, size in loaded.items() if name != url)
         assert assets <= ASSETS_GOAL_BYTES, (module.page, assets)

@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
@@ -180,8 +179,8 @@ def module_pages() -> list[str]:
     ]
 
 
-def _note_size(sizes: dict[str, int], response: Any) -> None:
-    sizes[response.url] = len(response.body())
+FIRST_LOAD = """() => [...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource')].map(entry => [entry.name, entry.decodedBodySize])"""
 
 
 def page_weight() -> dict[str, object]:
@@ -206,10 +205,10 @@ def page_weight() -> dict[str, object]:
             # A fresh context each time: an empty cache, as on a first visit.
             context = browser.new_context()
             page = context.new_page()
-            sizes: dict[str, int] = {}
-            page.on("response", functools.partial(_note_size, sizes))
             page.goto(f"{base}/{path}")
             page.wait_for_load_state("networkidle")
+            # The page's own account of what it loaded: no response event can be missed.
+            sizes: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
             context.close()
             outside += [url for url in sizes if not url.startswith(base)]
             gzipped = sum(

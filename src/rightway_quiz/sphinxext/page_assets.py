@@ -3,7 +3,10 @@
 Sphinx and its extensions add their assets to every page on ``builder-inited``;
 ``html-page-context`` (after them) takes off each page the ones it has no use for:
 
-- the quiz runtime and its CSS, without a quiz (the self-assessment shares the CSS);
+- the quiz runtime and its CSS, without a quiz or a check (the self-assessment
+  shares the CSS);
+- (rightway-scorm.js stays on every page: inside a SCO each page reports itself for
+  the bookmark and the pages visited, even one without a quiz);
 - the self-assessment script, without a self-assessment;
 - Pygments' colours, without highlighted code;
 - Sphinx's search helpers (``doctools.js`` and friends) anywhere but the search page;
@@ -53,7 +56,9 @@ def _has_node(node_class: type[nodes.Node]) -> Callable[[nodes.document | None],
 
 
 def _uses_quiz_styles(page: str, doctree: nodes.document | None, body: str) -> bool:
-    return "rightway-quiz" in body or "rightway-self-assessment" in body
+    return any(
+        name in body for name in ("rightway-quiz", "rightway-check", "rightway-self-assessment")
+    )
 
 
 NEEDS: dict[str, Needs] = {

@@ -63,13 +63,11 @@
         drawer.querySelectorAll("a[href], input:not([type=hidden]):not([tabindex='-1']), button, [tabindex='0']"),
         function (el) { return el.offsetParent !== null; });
       stops.unshift(button); // the button that closes the menu stays in the loop
-      var first = stops[0], last = stops[stops.length - 1];
-      var inside = stops.indexOf(document.activeElement) !== -1;
-      if (event.shiftKey && (document.activeElement === first || !inside)) {
-        event.preventDefault(); last.focus();
-      } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
-        event.preventDefault(); first.focus();
-      }
+      // The button sits outside the drawer in the page's order, so step through the loop here.
+      var at = stops.indexOf(document.activeElement);
+      var next = at === -1 ? 0 : (at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length;
+      event.preventDefault();
+      stops[next].focus();
     });
   }
 
@@ -149,7 +147,7 @@
       });
       document.querySelectorAll("[data-rightway-progress]").forEach(function (line) {
         line.textContent = format(text.progress, { done: done.length, total: modules.length });
-        line.hidden = false;
+        line.hidden = done.length === 0; // a new learner needs the start button, not a zero
       });
       var last = journey.last;
       document.querySelectorAll("[data-rightway-continue]").forEach(function (link) {
@@ -172,6 +170,12 @@
       writeJourney(journey);
     }
     rememberPlace();
+    var scheduled = false;
+    window.addEventListener("scroll", function () {
+      if (scheduled) return;
+      scheduled = true;
+      window.setTimeout(function () { scheduled = false; rememberPlace(); }, 300);
+    }, { passive: true });
     window.addEventListener("pagehide", rememberPlace);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") rememberPlace(); });
 
