@@ -119,7 +119,7 @@ def css_rules(css: str) -> Iterator[tuple[str, str]]:
 
 
 def design_rules_for(css: str, used: set[str]) -> str:
-    """The rules of ``css`` whose sphinx-design classes are all in ``used`` (and the rest)."""
+    """The rules of ``css`` for the components in ``used``, and those naming no component."""
     kept: list[str] = []
     for prelude, block in css_rules(css):
         if prelude.startswith("@media") or prelude.startswith("@supports"):
@@ -135,7 +135,8 @@ def design_rules_for(css: str, used: set[str]) -> str:
             for selector in prelude.split(",")
             if set(DESIGN_CLASS.findall(selector)) <= used
         ]
-        if selectors and any(DESIGN_CLASS.search(s) or ":root" in s for s in selectors):
+        # Rules naming no component stay: they set the colours (Furo's ``body{--sd-…}``).
+        if selectors:
             kept.append(f"{','.join(selectors)}{{{block}}}")
     return "".join(kept)
 
