@@ -5,7 +5,7 @@
  * A table wider than the screen scrolls sideways in Furo's wrapper; the wrapper
  * then becomes a named, focusable region so keyboard users can scroll it too
  * (WCAG 2.1.1). It stops being a tab stop when the table fits again; code
- * blocks too. While the phone menu is open, Tab stays inside it (Escape closes it).
+ * blocks and notebook outputs too. While the phone menu is open, Tab stays inside it (Escape closes it).
  * The language links keep the learner's place: they carry the section being read
  * (or the search query) to the other language.
  * The journey (data from #rightway-journey, see rightway_quiz/sphinxext/journey.py):
@@ -34,7 +34,7 @@
     return heading.id;
   }
   function markScrollableTables() {
-    document.querySelectorAll(".table-wrapper, .highlight pre").forEach(function (wrapper) {
+    document.querySelectorAll(".table-wrapper, .highlight pre, .rendered_html").forEach(function (wrapper) {
       if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
         var caption = wrapper.querySelector("caption");
         var labelId = caption ? (caption.id || (caption.id = "rightway-caption-" + (++generatedIdCount)))
