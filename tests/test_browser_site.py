@@ -15,19 +15,22 @@ pytestmark = pytest.mark.browser
 def test_language_link_keeps_the_learner_on_the_same_page(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/cy/principles/participation.html")
     assert page.locator("html").get_attribute("lang") == "cy"
-    page.locator("a[data-rightway-language='en']").click()
+    page.locator("a[data-rightway-language='en']").first.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/en/principles/participation.html"
     assert page.locator("html").get_attribute("lang") == "en"
-    page.locator("a[data-rightway-language='cy']").click()
+    page.locator("a[data-rightway-language='cy']").first.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/cy/principles/participation.html"
 
 
+@pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_passes_axe_and_requests_only_its_own_site(
-    page: Any, site_url: str, language: str
+    page: Any, site_url: str, language: str, width: int
 ) -> None:
+    """Every page, the search page and the trainer notebook included, on a phone and a laptop."""
+    page.set_viewport_size({"width": width, "height": 800})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     problems: list[str] = []

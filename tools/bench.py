@@ -27,7 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
 BIN = ROOT / ".venv" / "bin"
 EDITED_PAGE = ROOT / "course" / "accessibility.md"
-WEIGHT_PAGE = "en/principles/participation.html"
+#: Module pages come from course.yaml; every one is weighed in every language.
+WEIGHT_LANGUAGES = ("cy", "en")
+#: Issue 14's goal for a module page's first load (HTML, CSS, JS, fonts).
+WEIGHT_GOAL_BYTES = 200 * 1024
+WEIGHT_GOAL_REQUESTS = 10
 QUIZ_ASSETS = ("rightway-quiz.js", "rightway-quiz.css")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -163,8 +167,24 @@ def alternating_ratio(
     }
 
 
+def module_pages() -> list[str]:
+    """Every module page in every language, from course.yaml (the one list of modules)."""
+    from rightway_quiz.course.loader import load_outline
+
+    outline = load_outline(ROOT).model
+    return [
+        f"{language}/{module.page}.html"
+        for language in WEIGHT_LANGUAGES
+        for module in outline.modules
+    ]
+
+
+FIRST_LOAD = """() => [...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource')].map(entry => [entry.name, entry.decodedBodySize])"""
+
+
 def page_weight() -> dict[str, object]:
-    """Bytes and requests for a module page's first load in headless Chromium."""
+    """Bytes and requests for each module page's first load in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
     class Quiet(SimpleHTTPRequestHandler):
@@ -177,27 +197,42 @@ def page_weight() -> dict[str, object]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    sizes: dict[str, int] = {}
+    pages: dict[str, dict[str, object]] = {}
+    outside: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())))
-        page.goto(f"{base}/{WEIGHT_PAGE}")
-        page.wait_for_load_state("networkidle")
+        for path in module_pages():
+            # A fresh context each time: an empty cache, as on a first visit.
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}/{path}")
+            page.wait_for_load_state("networkidle")
+            # The page's own account of what it loaded: no response event can be missed.
+            sizes: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
+            context.close()
+            outside += [url for url in sizes if not url.startswith(base)]
+            # Chromium also asks for /favicon.ico, which the course does not have (a 404).
+            files = [BUILD / "html" / url[len(base) + 1 :].split("?")[0] for url in sizes]
+            gzipped = sum(len(gzip.compress(file.read_bytes())) for file in files if file.is_file())
+            pages[path] = {
+                "requests": len(sizes),
+                "bytes": sum(sizes.values()),
+                "bytes_gzipped": gzipped,
+            }
         browser.close()
     server.shutdown()
-    outside = [url for url in sizes if not url.startswith(base)]
-    raw = sum(sizes.values())
-    gzipped = sum(
-        len(gzip.compress((BUILD / "html" / url[len(base) + 1 :].split("?")[0]).read_bytes()))
-        for url in sizes
-        if url.startswith(base)
-    )
+    heaviest = max(pages, key=lambda path: int(str(pages[path]["bytes"])))
+    most_requests = max(int(str(figures["requests"])) for figures in pages.values())
+    over = [
+        path for path, figures in pages.items() if int(str(figures["bytes"])) > WEIGHT_GOAL_BYTES
+    ]
     return {
-        "page": WEIGHT_PAGE,
-        "requests": len(sizes),
-        "bytes": raw,
-        "bytes_gzipped": gzipped,
+        "goal": {"bytes": WEIGHT_GOAL_BYTES, "requests": WEIGHT_GOAL_REQUESTS},
+        "heaviest_page": heaviest,
+        "heaviest": pages[heaviest],
+        "most_requests": most_requests,
+        "pages_over_the_byte_goal": over,
+        "pages": pages,
         "outside_requests": outside,
     }
 

@@ -1,5 +1,8 @@
 """The bilingual landing page at the top of the built site: Welsh first, equal prominence.
 
+Each language's link says how long the course takes, from ``course.yaml`` (the one
+list of modules and times), in the words the welcome pages use.
+
 Run by ``make``: ``python -m tools.landing _build/html``.
 """
 
@@ -13,6 +16,7 @@ from pathlib import Path
 from sphinx.config import Config
 from sphinx.util.tags import Tags
 
+from rightway_quiz.course.loader import load_outline
 from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
 
 STYLE = """
@@ -30,16 +34,31 @@ a:hover span, a:focus-visible span { color: #fff; }
 """
 
 
-def _start_text(language: str) -> str:
-    if language == "en":
-        return "Start the course in English"
-    catalog = gettext.translation(
+def _translator(language: str) -> gettext.NullTranslations:
+    return gettext.translation(
         MESSAGE_CATALOG_NAME, str(LOCALE_DIR), languages=[language], fallback=True
     )
-    return catalog.gettext("Start the course in English")
 
 
-def render_landing(titles: dict[str, str], languages: list[str]) -> str:
+def _start_text(language: str) -> str:
+    return _translator(language).gettext("Start the course in English")
+
+
+def course_length_text(language: str, minutes: list[int]) -> str:
+    """How long the course takes, by ``journey.time_text``'s rule and in its words."""
+    translate = _translator(language).gettext
+    total = sum(minutes)
+    if total < 120:
+        time = translate("about {minutes} minutes").format(minutes=total)
+    else:
+        time = translate("about {hours} hours ({minutes} minutes)").format(
+            hours=round(total / 60), minutes=total
+        )
+    sentence = translate("{count} modules, {time} in all. You can take them one at a time.")
+    return sentence.format(count=len(minutes), time=time)
+
+
+def render_landing(titles: dict[str, str], languages: list[str], minutes: list[int]) -> str:
     """The landing page's HTML: one equal link per language, in the configured order."""
     first = languages[0]
     heading = "".join(
@@ -47,7 +66,8 @@ def render_landing(titles: dict[str, str], languages: list[str]) -> str:
     )
     links = "".join(
         f'<li><a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">'
-        f"{escape(AUTONYMS.get(lang, lang))}<span>{escape(_start_text(lang))}</span></a></li>"
+        f"{escape(AUTONYMS.get(lang, lang))}<span>{escape(_start_text(lang))}</span>"
+        f"<span>{escape(course_length_text(lang, minutes))}</span></a></li>"
         for lang in languages
     )
     title = " | ".join(escape(titles.get(lang, "")) for lang in languages)
@@ -68,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     config = Config.read(Path.cwd(), overrides={}, tags=Tags())
     titles: dict[str, str] = config._raw_config.get("rightway_titles", {})
     languages: list[str] = config._raw_config.get("rightway_languages", ["cy", "en"])
+    minutes = [module.minutes for module in load_outline(Path.cwd()).model.modules]
     output = Path(args[0])
     output.mkdir(parents=True, exist_ok=True)
-    (output / "index.html").write_text(render_landing(titles, languages), encoding="utf-8")
+    (output / "index.html").write_text(render_landing(titles, languages, minutes), encoding="utf-8")
     return 0
 
 

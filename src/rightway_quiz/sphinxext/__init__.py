@@ -16,8 +16,10 @@ from .content import setup_content
 from .course_data import setup_course_data
 from .diagrams import setup_diagrams
 from .i18n import setup_i18n
+from .journey import setup_journey
 from .language_switch import setup_language_switch
 from .myst_speedup import PooledMystParser, speed_up_myst
+from .page_assets import setup_page_assets
 from .quiz import setup_quiz
 from .scorm_notes import setup_scorm
 from .search_cy import setup_welsh_search
@@ -37,11 +39,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_course_data(app)
     setup_quiz(app)
     setup_content(app)
+    setup_journey(app)
     setup_articles(app)
     setup_diagrams(app)
     setup_self_assessment(app)
     setup_scorm(app)
     setup_welsh_search(app)
+    setup_page_assets(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -64,30 +64,33 @@ class ObjectivesDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        loaded = course_data(self.env).quiz_sources.get(self.arguments[0])
-        if loaded is None:
-            logger.warning(
-                "unknown quiz %r for objectives",
-                self.arguments[0],
-                type="rightway",
-                subtype="quiz",
-                location=self.get_location(),
-            )
-            return []
-        self.env.note_dependency(str(loaded.path))
-        box = nodes.container(classes=["rightway-objectives"])
-        box += nodes.paragraph(
-            "", str(_("By the end of this module you will be able to:")), classes=["rightway-lead"]
+        return objectives_box(self, self.arguments[0])
+
+
+def objectives_box(directive: SphinxDirective, quiz_id: str) -> list[nodes.Node]:
+    """The objectives of quiz ``quiz_id`` as a boxed list (none, with a warning, if unknown)."""
+    loaded = course_data(directive.env).quiz_sources.get(quiz_id)
+    if loaded is None:
+        logger.warning(
+            "unknown quiz %r for objectives",
+            quiz_id,
+            type="rightway",
+            subtype="quiz",
+            location=directive.get_location(),
         )
-        items = nodes.bullet_list()
-        for index, objective in enumerate(loaded.model.objectives):
-            item = nodes.list_item(ids=[f"objective-{objective.id}"])
-            item += text_node(
-                nodes.paragraph, objective.text, loaded, ("objectives", index, "text")
-            )
-            items += item
-        box += items
-        return [box]
+        return []
+    directive.env.note_dependency(str(loaded.path))
+    box = nodes.container(classes=["rightway-objectives"])
+    box += nodes.paragraph(
+        "", str(_("By the end of this module you will be able to:")), classes=["rightway-lead"]
+    )
+    items = nodes.bullet_list()
+    for index, objective in enumerate(loaded.model.objectives):
+        item = nodes.list_item(ids=[f"objective-{objective.id}"])
+        item += text_node(nodes.paragraph, objective.text, loaded, ("objectives", index, "text"))
+        items += item
+    box += items
+    return [box]
 
 
 # -- scenarios and prompts -----------------------------------------------------
@@ -211,18 +214,30 @@ class QuotationDirective(SphinxDirective):
 # -- HTML ------------------------------------------------------------------------
 
 
+def heading_label_html(label: str) -> str:
+    """A label shown above a heading and heard with it: "Part 2 of 4: <heading>"."""
+    return (
+        f'<span class="rightway-part-marker">{escape(label)}'
+        '<span class="visually-hidden">: </span></span>'
+    )
+
+
 def visit_course_part_html(translator: SphinxTranslator, node: course_part) -> None:
     """Open the HTML element for a content part."""
     body: list[str] = translator.body  # type: ignore[attr-defined]
     part = node["part"]
     if part == "scenario":
         anchor = f"scenario-{escape(node['scenario_id'])}"
+        classes = " ".join(["rightway-scenario", *node["classes"]])
         body.append(
-            f'<section class="rightway-scenario" id="{anchor}" aria-labelledby="{anchor}-title">'
+            f'<section class="{escape(classes)}" id="{anchor}" aria-labelledby="{anchor}-title">'
         )
     elif part == "title":
         anchor = f"scenario-{escape(node.parent['scenario_id'])}"
-        body.append(f'<h3 id="{anchor}-title">{escape(node.astext())}</h3>')
+        # A long module may start a part here (journey.py): "Part 3 of 5" above the heading.
+        label = node.parent.get("rightway_part_label")
+        marker = heading_label_html(label) if label else ""
+        body.append(f'<h3 id="{anchor}-title">{marker}{escape(node.astext())}</h3>')
         raise nodes.SkipNode
     elif part == "model-answer":
         body.append(

@@ -26,6 +26,8 @@
  *   "rightway:quiz-result"  detail = result (see markQuiz; result.attempt is the token)
  *   "rightway:quiz-change"  detail = {quizId, responses}
  *   "rightway:quiz-reset"   detail = {quizId} (then a quiz-change with the new attempt)
+ * Outside an LMS, answers are kept in localStorage under "rightway-quiz:v2:<quiz id>",
+ * the same record in both languages.
  * Inside an LMS, <html data-rightway-lms> (set by rightway-scorm.js) turns browser
  * storage off: the LMS keeps the answers, and a shared computer must not mix learners.
  *
@@ -37,7 +39,10 @@
  */
 (function () {
   "use strict";
-  var STORAGE_PREFIX = "rightway-quiz:v1:";
+  // One record per quiz, shared by both languages: question and option ids are the same
+  // in each, so a learner who switches language keeps their answers and their attempt.
+  var STORAGE_PREFIX = "rightway-quiz:v2:";
+  var PER_LANGUAGE_PREFIX = "rightway-quiz:v1:"; // records kept before v2: read, never written
   var ATTEMPT_KEY = "@"; // never a question id: those start with a letter or digit
   var results = {};
   var attempts = {}; // quizId -> {seed, drawn: [question ids]}
@@ -48,8 +53,9 @@
     return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? values[key] : match; });
   }
   function strings(form) { return JSON.parse(form.getAttribute("data-strings") || "{}"); }
-  function storageKey(form) {
-    return STORAGE_PREFIX + form.dataset.language + ":" + location.pathname + ":" + form.dataset.quizId;
+  function storageKey(form) { return STORAGE_PREFIX + form.dataset.quizId; }
+  function perLanguageKey(form) {
+    return PER_LANGUAGE_PREFIX + form.dataset.language + ":" + location.pathname + ":" + form.dataset.quizId;
   }
   function lmsSaves() { return document.documentElement.hasAttribute("data-rightway-lms"); }
   function store(form, value) {
@@ -58,7 +64,9 @@
   }
   function stored(form) {
     if (lmsSaves()) return null;
-    try { return JSON.parse(localStorage.getItem(storageKey(form)) || "null"); } catch (e) { return null; }
+    try {
+      return JSON.parse(localStorage.getItem(storageKey(form)) || localStorage.getItem(perLanguageKey(form)) || "null");
+    } catch (e) { return null; }
   }
 
   // -- seeds, shuffling and drawing --------------------------------------------------

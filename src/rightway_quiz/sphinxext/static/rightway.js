@@ -4,7 +4,17 @@
  * same checkboxes, keeping aria-expanded true to the drawer's state.
  * A table wider than the screen scrolls sideways in Furo's wrapper; the wrapper
  * then becomes a named, focusable region so keyboard users can scroll it too
- * (WCAG 2.1.1). It stops being a tab stop when the table fits again. */
+ * (WCAG 2.1.1). It stops being a tab stop when the table fits again; code
+ * blocks and notebook outputs too. While the phone menu is open, Tab stays inside it (Escape closes it).
+ * The language links keep the learner's place: they carry the section being read
+ * (or the search query) to the other language.
+ * The journey (data from #rightway-journey, see rightway_quiz/sphinxext/journey.py):
+ * a passed quiz marks its module done (menu ticks, the module header, the welcome
+ * page's progress and outline) and names the next module; the welcome page offers
+ * "Continue where you left off". Outside an LMS this lives in localStorage under
+ * "rightway-journey:v1", shared by both languages. Inside an LMS (<html
+ * data-rightway-lms>, set by rightway-scorm.js) nothing is stored in the browser:
+ * the SCO restores its quiz, whose replayed result marks the module done. */
 (function () {
   "use strict";
   function buttonsFor(id) {
@@ -24,7 +34,7 @@
     return heading.id;
   }
   function markScrollableTables() {
-    document.querySelectorAll(".table-wrapper").forEach(function (wrapper) {
+    document.querySelectorAll(".table-wrapper, .highlight pre, .rendered_html").forEach(function (wrapper) {
       if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
         var caption = wrapper.querySelector("caption");
         var labelId = caption ? (caption.id || (caption.id = "rightway-caption-" + (++generatedIdCount)))
@@ -39,8 +49,171 @@
       }
     });
   }
+
+  // -- the phone menu keeps focus while it is open (WCAG 2.4.3) -----------------------
+  function keepFocusInOpenMenu() {
+    var checkbox = document.getElementById("__navigation");
+    var drawer = document.getElementById("rightway-sidebar");
+    if (!checkbox || !drawer) return;
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Tab" || !checkbox.checked) return;
+      var button = document.querySelector('.mobile-header [data-rightway-toggle="__navigation"]');
+      if (!button || button.offsetParent === null) return; // the wide layout has no drawer to trap in
+      var stops = Array.prototype.filter.call(
+        drawer.querySelectorAll("a[href], input:not([type=hidden]):not([tabindex='-1']), button, [tabindex='0']"),
+        function (el) { return el.offsetParent !== null; });
+      stops.unshift(button); // the button that closes the menu stays in the loop
+      // The button sits outside the drawer in the page's order, so step through the loop here.
+      var at = stops.indexOf(document.activeElement);
+      var next = at === -1 ? 0 : (at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length;
+      event.preventDefault();
+      stops[next].focus();
+    });
+  }
+
+  // -- the language switch keeps the learner's place ------------------------------------
+  // The section whose heading was last scrolled past: section ids match across languages.
+  function currentSectionId() {
+    var found = null;
+    document.querySelectorAll("article section[id]").forEach(function (section) {
+      if (section.getBoundingClientRect().top <= 120) found = section.id;
+    });
+    var first = document.querySelector("article section[id]");
+    if (found && first && found === first.id) found = null; // the top of the page needs no anchor
+    return found || (location.hash ? location.hash.slice(1) : null);
+  }
+  function keepPlaceAcrossLanguages() {
+    document.querySelectorAll("a[data-rightway-language]").forEach(function (link) {
+      var base = link.getAttribute("href").split("#")[0].split("?")[0];
+      function update() {
+        var id = currentSectionId();
+        link.setAttribute("href", base + (location.search || "") + (id ? "#" + encodeURIComponent(id) : ""));
+      }
+      link.addEventListener("click", update);
+      link.addEventListener("focus", update);
+      link.addEventListener("mouseenter", update);
+    });
+  }
+
+  // -- the journey: modules done, the last page visited ------------------------------------
+  var JOURNEY_KEY = "rightway-journey:v1";
+  function inLms() { return document.documentElement.hasAttribute("data-rightway-lms"); }
+  var journeyInMemory = { done: {}, last: null };
+  function readJourney() {
+    if (inLms()) return journeyInMemory;
+    try {
+      var saved = JSON.parse(localStorage.getItem(JOURNEY_KEY) || "null");
+      if (saved && typeof saved === "object") return { done: saved.done || {}, last: saved.last || null };
+    } catch (e) { /* storage off: progress lasts as long as the page */ }
+    return journeyInMemory;
+  }
+  function writeJourney(journey) {
+    journeyInMemory = journey;
+    if (inLms()) return;
+    try { localStorage.setItem(JOURNEY_KEY, JSON.stringify(journey)); } catch (e) { /* storage off */ }
+  }
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? values[key] : match; });
+  }
+
+  function followJourney() {
+    var data = document.getElementById("rightway-journey");
+    if (!data) return;
+    var modules = JSON.parse(data.getAttribute("data-modules") || "[]");
+    var text = JSON.parse(data.getAttribute("data-strings") || "{}");
+    var root = new URL(document.documentElement.getAttribute("data-content_root") || "./", location.href);
+    function urlOf(page) { return new URL(page, root); }
+    var here = location.pathname.indexOf(root.pathname) === 0 ? location.pathname.slice(root.pathname.length) : null;
+    var home = data.getAttribute("data-home");
+
+    function show() {
+      var journey = readJourney();
+      var done = modules.filter(function (module) { return journey.done[module.id]; });
+      document.querySelectorAll(".sidebar-tree a.reference").forEach(function (link) {
+        var module = modules.filter(function (m) { return urlOf(m.page).pathname === new URL(link.href).pathname; })[0];
+        if (!module || !journey.done[module.id] || link.querySelector(".rightway-done-mark")) return;
+        var mark = document.createElement("span");
+        mark.className = "rightway-done-mark";
+        mark.innerHTML = '<span aria-hidden="true"> ✓</span><span class="visually-hidden"></span>';
+        mark.lastChild.textContent = " (" + text.completed + ")";
+        link.appendChild(mark);
+      });
+      document.querySelectorAll("[data-rightway-module]").forEach(function (header) {
+        var note = header.querySelector("[data-rightway-module-done]");
+        if (note) note.hidden = !journey.done[header.getAttribute("data-rightway-module")];
+      });
+      document.querySelectorAll("[data-rightway-module-status]").forEach(function (cell) {
+        cell.textContent = journey.done[cell.getAttribute("data-rightway-module-status")] ? "✓ " + text.done : text.notYet;
+      });
+      document.querySelectorAll("[data-rightway-progress]").forEach(function (line) {
+        line.textContent = format(text.progress, { done: done.length, total: modules.length });
+        line.hidden = done.length === 0; // a new learner needs the start button, not a zero
+      });
+      var last = journey.last;
+      document.querySelectorAll("[data-rightway-continue]").forEach(function (link) {
+        if (!last || !last.page) return;
+        link.href = urlOf(last.page).href + (last.section ? "#" + encodeURIComponent(last.section) : "");
+        var title = link.querySelector("[data-rightway-continue-title]");
+        var inMenu = Array.prototype.filter.call(document.querySelectorAll(".sidebar-tree a.reference"), function (a) {
+          return new URL(a.href).pathname === urlOf(last.page).pathname;
+        })[0];
+        if (title) title.textContent = inMenu ? ": " + inMenu.firstChild.textContent.trim() : "";
+        link.hidden = false;
+      });
+    }
+
+    // Where the learner is, kept for "Continue where you left off" (not the welcome or search page).
+    function rememberPlace() {
+      if (!here || here === home || /(^|\/)(search|genindex)\.html$/.test(here)) return;
+      var journey = readJourney();
+      journey.last = { page: here, section: currentSectionId() };
+      writeJourney(journey);
+    }
+    rememberPlace();
+    var scheduled = false;
+    window.addEventListener("scroll", function () {
+      if (scheduled) return;
+      scheduled = true;
+      window.setTimeout(function () { scheduled = false; rememberPlace(); }, 300);
+    }, { passive: true });
+    window.addEventListener("pagehide", rememberPlace);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") rememberPlace(); });
+
+    document.addEventListener("rightway:quiz-result", function (event) {
+      var result = event.detail || {};
+      if (!result.passed) return;
+      var index = -1;
+      modules.forEach(function (module, i) { if (module.id === result.quizId) index = i; });
+      if (index === -1) return;
+      var journey = readJourney();
+      journey.done[result.quizId] = true;
+      writeJourney(journey);
+      show();
+      var status = event.target.querySelector(".rightway-quiz-result");
+      if (!status || status.querySelector(".rightway-achievement")) return;
+      var note = document.createElement("p");
+      note.className = "rightway-achievement";
+      var strong = document.createElement("strong");
+      strong.textContent = format(text.passedModule, { number: index + 1, total: modules.length, title: modules[index].title });
+      note.appendChild(strong);
+      var next = modules[index + 1];
+      var link = document.createElement("a");
+      link.className = "rightway-button rightway-primary";
+      link.href = urlOf(next ? next.page : home).href;
+      link.textContent = next ? format(text.nextModule, { title: next.title }) : text.welcome;
+      if (!next) note.appendChild(document.createTextNode(" " + text.courseDone));
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(link);
+      status.appendChild(note);
+    });
+    show();
+  }
+
   function setup() {
     markScrollableTables();
+    keepFocusInOpenMenu();
+    keepPlaceAcrossLanguages();
+    followJourney();
     window.addEventListener("resize", markScrollableTables);
     document.querySelectorAll("[data-rightway-toggle]").forEach(function (button) {
       var checkbox = document.getElementById(button.getAttribute("data-rightway-toggle"));
