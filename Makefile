@@ -49,10 +49,18 @@ $(CATALOGS): $(INSTALLED) $(PO_FILES)
 	$(BIN)/python -m tools.catalogs compile locale src/rightway_quiz/locale
 	@mkdir -p $(BUILD) && touch $@
 
+# -- notebooks -----------------------------------------------------------------
+# Each language's copy of every notebook, outputs made by running it in that language.
+NOTEBOOKS := $(BUILD)/.notebooks
+
+$(NOTEBOOKS): $(INSTALLED) $(CATALOGS) tools/notebooks.py $(SOURCES)
+	$(BIN)/python -m tools.notebooks course $(BUILD)/notebooks $(LANGUAGES)
+	@touch $@
+
 # -- HTML ----------------------------------------------------------------------
 html: $(BUILD)/html/index.html $(LANGUAGES:%=$(BUILD)/.html-%)
 
-$(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(SOURCES)
+$(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(NOTEBOOKS) $(SOURCES)
 	$(BIN)/sphinx-build -b html -c . -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) course $(BUILD)/html/$*
 	@touch $@
 

@@ -1,5 +1,8 @@
 """The bilingual landing page at the top of the built site: Welsh first, equal prominence.
 
+Also ``404.html`` beside it, the same bilingual "page not found" text that each
+language's build has, so a host never falls back to its own English page.
+
 Run by ``make``: ``python -m tools.landing _build/html``.
 """
 
@@ -13,7 +16,8 @@ from pathlib import Path
 from sphinx.config import Config
 from sphinx.util.tags import Tags
 
-from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
+from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME, translator
+from rightway_quiz.sphinxext.not_found import TITLE, not_found_sections
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
@@ -30,13 +34,19 @@ a:hover span, a:focus-visible span { color: #fff; }
 """
 
 
+# Each link is written in its own language and names that language. The message says
+# so: its old msgid, "Start the course in English", had to be "translated" as
+# "Dechrau’r cwrs yn Gymraeg", and a careful reviewer would have "fixed" it. (A literal,
+# so that tools.catalogs extracts it.)
+
+
 def _start_text(language: str) -> str:
     if language == "en":
         return "Start the course in English"
     catalog = gettext.translation(
         MESSAGE_CATALOG_NAME, str(LOCALE_DIR), languages=[language], fallback=True
     )
-    return catalog.gettext("Start the course in English")
+    return catalog.gettext("Start the course in this language")
 
 
 def render_landing(titles: dict[str, str], languages: list[str]) -> str:
@@ -59,6 +69,19 @@ def render_landing(titles: dict[str, str], languages: list[str]) -> str:
     )
 
 
+def render_not_found(languages: list[str]) -> str:
+    """The top-level ``404.html``: every language's "page not found", Welsh first."""
+    first = languages[0]
+    title = " | ".join(escape(translator(lang)(TITLE)) for lang in languages)
+    sections = not_found_sections(languages, lambda lang: f"{lang}/index.html")
+    return (
+        f'<!doctype html>\n<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{sections}\n</main>\n</body>\n</html>\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write ``index.html`` into the given output folder, reading titles from ``conf.py``."""
     args = sys.argv[1:] if argv is None else argv
@@ -71,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args[0])
     output.mkdir(parents=True, exist_ok=True)
     (output / "index.html").write_text(render_landing(titles, languages), encoding="utf-8")
+    (output / "404.html").write_text(render_not_found(languages), encoding="utf-8")
     return 0
 
 

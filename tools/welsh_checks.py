@@ -141,8 +141,14 @@ def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
     for path in po_paths:
         for entry in polib.pofile(str(path)).translated_entries():
             welsh = welsh_lemmas(entry.msgstr)
-            # "{articles}" is a placeholder filled in at run time, not the word "Article".
-            english = _PLACEHOLDER.sub(" ", entry.msgid)
+            # "{articles}" is a placeholder filled in at run time, not the word "Article";
+            # words the Welsh keeps as written are names, not terms (the folder quizzes/,
+            # the CSV column "learner"): whether they should be Welsh is the language check's job.
+            kept = {word.lower() for word in re.findall(r"[\w-]+", entry.msgstr)}
+            english = " ".join(
+                word if word.lower().strip(".,:;()/") not in kept else "_"
+                for word in _PLACEHOLDER.sub(" ", entry.msgid).split()
+            )
             for term in terms:
                 if term.english_pattern.search(english) and not _contains(welsh, term.welsh_lemmas):
                     problems.append(

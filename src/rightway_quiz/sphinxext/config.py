@@ -39,6 +39,13 @@ class RightwayConfig:
         default="scenarios",
         metadata={"help": "Folder of scenarios, supervision prompts and article summaries."},
     )
+    notebook_dir: str = field(
+        default="",
+        metadata={
+            "help": "Folder of per-language notebook copies with outputs (tools.notebooks);"
+            " empty means notebooks are read as stored."
+        },
+    )
     scorm_modules: list[str] = field(
         default_factory=list,
         metadata={
