@@ -48,17 +48,27 @@ def run_code(source: str, namespace: dict[str, Any], count: int) -> list[dict[st
         last = tree.body.pop().value
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(tree, "<cell>", "exec"), namespace)  # noqa: S102 (the course's own notebook)
-        value = eval(compile(ast.Expression(last), "<cell>", "eval"), namespace) if last else None  # noqa: S307
+        # The course's own notebook, run as Jupyter would run it.
+        exec(compile(tree, "<cell>", "exec"), namespace)
+        value = None
+        if last is not None:
+            value = eval(compile(ast.Expression(last), "<cell>", "eval"), namespace)
     outputs: list[dict[str, Any]] = []
     if printed.getvalue():
-        outputs.append({"name": "stdout", "output_type": "stream", "text": _lines(printed.getvalue())})
+        outputs.append(
+            {"name": "stdout", "output_type": "stream", "text": _lines(printed.getvalue())}
+        )
     if value is not None:
         data = {"text/plain": _lines(repr(value))}
         if hasattr(value, "_repr_html_"):
             data["text/html"] = _lines(value._repr_html_())
         outputs.append(
-            {"data": data, "execution_count": count, "metadata": {}, "output_type": "execute_result"}
+            {
+                "data": data,
+                "execution_count": count,
+                "metadata": {},
+                "output_type": "execute_result",
+            }
         )
     return outputs
 
@@ -112,9 +122,7 @@ def translate_markdown(source: str, messages: dict[str, str]) -> str:
         if all(_LIST_ITEM.match(line) for line in lines):
             items = [_LIST_ITEM.match(line) for line in lines]
             out.append(
-                "\n".join(
-                    m.group(1) + _translate_text(m.group(2), messages) for m in items if m
-                )
+                "\n".join(m.group(1) + _translate_text(m.group(2), messages) for m in items if m)
             )
         elif (heading := _HEADING.match(block)) is not None:
             out.append(heading.group(1) + _translate_text(heading.group(2), messages))

@@ -17,9 +17,9 @@ from .course_data import setup_course_data
 from .i18n import setup_i18n
 from .language_spans import setup_language_spans
 from .language_switch import setup_language_switch
+from .myst_speedup import PooledMystParser, speed_up_myst
 from .not_found import setup_not_found
 from .notebooks import setup_notebooks
-from .myst_speedup import PooledMystParser, speed_up_myst
 from .quiz import setup_quiz
 from .scorm_notes import setup_scorm
 from .search_cy import setup_welsh_search

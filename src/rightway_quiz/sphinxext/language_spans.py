@@ -22,7 +22,7 @@ from sphinx.writers.html5 import HTML5Translator
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
-class language_span(nodes.inline):  # noqa: N801 (docutils names node classes in lower case)
+class language_span(nodes.inline):
     """An inline in another language than the page's; ``node["lang"]`` says which."""
 
 

@@ -34,7 +34,7 @@ from myst_parser.config.main import (
 from myst_parser.mdit_to_docutils import base
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from myst_parser.warnings_ import create_warning
+from myst_parser.warnings_ import MystWarnings, create_warning
 
 from .language_spans import LanguageSpanRenderer
 
@@ -112,11 +112,11 @@ class PooledMystParser(MystParser):
             self._render_alone(config, inputstring, document)
             return
         if topmatter:
-            config = merge_file_level(
-                config,
-                topmatter,
-                lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
-            )
+
+            def warn(wtype: MystWarnings, message: str) -> None:
+                create_warning(document, message, wtype, line=1, append_to=document)
+
+            config = merge_file_level(config, topmatter, warn)
             self._render_alone(config, inputstring, document)
             return
         parser = _take_parser(config)

@@ -24,15 +24,13 @@ def _(message: str) -> str:
 
 
 TITLE = _("Page not found")
-EXPLANATION = _(
-    "There is no page at this address. It may have moved when the course was updated."
-)
+EXPLANATION = _("There is no page at this address. It may have moved when the course was updated.")
 START = _("Go to the start of the course")
 
 
 def not_found_sections(languages: list[str], link: Callable[[str], str]) -> str:
     """One ``<section lang>`` per language, in course order, each linking to its start page."""
-    sections = []
+    sections: list[str] = []
     for language in languages:
         translate = translator(language)
         heading = "h1" if not sections else "h2"

@@ -21,9 +21,37 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-WELSH_ALPHABET = (
-    "a b c ch d dd e f ff g ng h i j l ll m n o p ph r rh s t th u w y".split()
-)
+WELSH_ALPHABET = [
+    "a",
+    "b",
+    "c",
+    "ch",
+    "d",
+    "dd",
+    "e",
+    "f",
+    "ff",
+    "g",
+    "ng",
+    "h",
+    "i",
+    "j",
+    "l",
+    "ll",
+    "m",
+    "n",
+    "o",
+    "p",
+    "ph",
+    "r",
+    "rh",
+    "s",
+    "t",
+    "th",
+    "u",
+    "w",
+    "y",
+]
 _RANK = {letter: rank for rank, letter in enumerate(WELSH_ALPHABET)}
 _DIGRAPHS = sorted((letter for letter in WELSH_ALPHABET if len(letter) == 2), reverse=True)
 
