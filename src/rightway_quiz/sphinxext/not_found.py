@@ -47,15 +47,10 @@ def not_found_sections(languages: list[str], link: Callable[[str], str]) -> str:
 def _collect_not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     language = app.config.language or "en"
     languages = get_settings(app).languages
-
-    def link(target: str) -> str:
-        return "index.html" if target == language else f"../{target}/index.html"
-
-    yield (
-        "404",
-        {"title": translator(language)(TITLE), "body": not_found_sections(languages, link)},
-        "page.html",
-    )
+    # Every section links to this build's start page: a one-language SCORM package holds
+    # no other language, and that page's language switch leads to the other side.
+    body = not_found_sections(languages, lambda _target: "index.html")
+    yield ("404", {"title": translator(language)(TITLE), "body": body}, "page.html")
 
 
 def setup_not_found(app: Sphinx) -> None:
