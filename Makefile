@@ -52,6 +52,7 @@ $(CATALOGS): $(INSTALLED) $(PO_FILES)
 # -- notebooks -----------------------------------------------------------------
 # Each language's copy of every notebook, outputs made by running it in that language.
 NOTEBOOKS := $(BUILD)/.notebooks
+NOTEBOOK_SOURCES := $(shell find course -name '*.ipynb' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 
 $(NOTEBOOKS): $(INSTALLED) $(CATALOGS) tools/notebooks.py $(SOURCES)
 	$(BIN)/python -m tools.notebooks course $(BUILD)/notebooks $(LANGUAGES)
@@ -92,7 +93,7 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(NOTEBOOK_SOURCES) $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale
