@@ -49,10 +49,19 @@ $(CATALOGS): $(INSTALLED) $(PO_FILES)
 	$(BIN)/python -m tools.catalogs compile locale src/rightway_quiz/locale
 	@mkdir -p $(BUILD) && touch $@
 
+# -- notebooks -----------------------------------------------------------------
+# Each language's copy of every notebook, outputs made by running it in that language.
+NOTEBOOKS := $(BUILD)/.notebooks
+NOTEBOOK_SOURCES := $(shell find course -name '*.ipynb' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+
+$(NOTEBOOKS): $(INSTALLED) $(CATALOGS) tools/notebooks.py $(SOURCES)
+	$(BIN)/python -m tools.notebooks course $(BUILD)/notebooks $(LANGUAGES)
+	@touch $@
+
 # -- HTML ----------------------------------------------------------------------
 html: $(BUILD)/html/index.html $(LANGUAGES:%=$(BUILD)/.html-%)
 
-$(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(SOURCES)
+$(BUILD)/.html-%: $(INSTALLED) $(CATALOGS) $(NOTEBOOKS) $(SOURCES)
 	$(BIN)/sphinx-build -b html -c . -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) course $(BUILD)/html/$*
 	@touch $@
 
@@ -84,7 +93,7 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(NOTEBOOK_SOURCES) $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale

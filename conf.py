@@ -38,9 +38,14 @@ rightway_scorm_modules = [
 ]
 project = "The Right Way"
 author = "Children's rights course team"
-copyright = (
-    "2026, the course team; content based on The Right Way by the Children's Commissioner for Wales"
-)
+# The footer's copyright line, per language (the extension sets ``copyright`` from it).
+rightway_copyrights = {
+    "en": "2026, the course team; content based on The Right Way"
+    " by the Children's Commissioner for Wales",
+    "cy": "2026, tîm y cwrs; cynnwys yn seiliedig ar Y Ffordd Gywir"
+    " gan Gomisiynydd Plant Cymru",
+}
+copyright = rightway_copyrights["en"]
 language = "en"
 
 # -- Sources -----------------------------------------------------------------
@@ -70,20 +75,25 @@ html_theme_options = {"top_of_page_buttons": []}
 
 # -- Notebooks: nothing from a CDN -------------------------------------------
 # nbsphinx converts Markdown cells with pandoc; the pypandoc-binary wheel ships one,
-# so no system pandoc is needed. Outputs are stored in the notebooks, never executed here.
+# so no system pandoc is needed. Nothing is executed by nbsphinx (see rightway_notebook_dir).
 os.environ["PATH"] = os.pathsep.join(
     [str(Path(pypandoc.get_pandoc_path()).parent), os.environ.get("PATH", "")]
 )
 nbsphinx_execute = "never"
+# Notebooks are stored without outputs; `make` runs them once per language (tools.notebooks)
+# and each build reads its own language's copy from here.
+rightway_notebook_dir = str(ROOT / "_build" / "notebooks")
 # No "[1]:" prompts: nbsphinx colours them below the WCAG AA contrast ratio.
 nbsphinx_input_prompt = nbsphinx_output_prompt = "%.0s"
 nbsphinx_prompt_width = "0"
 # nbsphinx parses notebooks with docutils' own smart-quotes transform, which knows no Welsh
-# and warns (an error under -W). Welsh uses the same curly quotes as English.
+# and warns (an error under -W). Welsh uses the same curly quotes as English. Sphinx's own
+# smart-quotes transform reads the same table.
 smartchars.quotes.setdefault("cy", smartchars.quotes["en"])
 nbsphinx_requirejs_path = ""
 nbsphinx_assume_equations = False
 nbsphinx_widgets_path = ""
 
-# docutils has no Welsh quotation marks; the Welsh catalogs already use ’ and “ ”.
-smartquotes_excludes = {"languages": ["cy"], "builders": ["man", "text"]}
+# Welsh prints the same curly quotes as English (‘ ’ inside “ ”): the smartchars entry above
+# lets Sphinx curl straight quotes and apostrophes on the Welsh side too, as on the English.
+smartquotes_excludes = {"languages": [], "builders": ["man", "text"]}

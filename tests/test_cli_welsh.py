@@ -20,10 +20,10 @@ def test_list_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _err = run(capsys, "list", "--lang", "cy")
     assert status == 0
     assert f"cwis participation: {WELSH_TITLE} (cwestiynau: 5, marc pasio 80%)" in out
-    assert "senario participation-s1: Adolygiad nad oedd neb wedi’i esbonio" in out
-    assert "sbardun participation-p1: Meddyliwch am benderfyniad" in out
+    assert "sefyllfa participation-s1: Adolygiad nad oedd neb wedi’i esbonio" in out
+    assert "cwestiwn participation-p1: Meddyliwch am benderfyniad" in out
     # No Welsh yet for this prompt: English, not a blank.
-    assert "sbardun participation-p2: How did the child hear what happened next?" in out
+    assert "cwestiwn participation-p2: How did the child hear what happened next?" in out
 
 
 def test_grade_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_grade_in_welsh(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     )
     assert status == 0
     assert "Dysgwr" in out and "Canlyniad" in out and "heb basio" in out
-    assert f"Wedi’u methu yn {WELSH_TITLE}:" in out
+    assert f"Wedi’u methu yn y cwis “{WELSH_TITLE}”" in out
     assert "Pa erthygl sy’n rhoi’r hawl i blant ddweud eu dweud?" in out
     assert "Nid hon. Mae Erthygl 31 yn ymwneud â chwarae a gorffwys." in out
     # A fuzzy translation is not used.
@@ -126,7 +126,7 @@ def test_help_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _err = run(capsys, "grade", "--help", "--lang", "cy")
     assert status == 0
     assert out.startswith("defnydd: rightway-quiz grade")
-    assert "dangos y cymorth hwn a gadael" in out and "ail-farcio" in out.lower()
+    assert "dangos y cymorth hwn a gadael" in out and "ailfarcio" in out.lower()
 
 
 def test_welsh_locale_is_the_default(

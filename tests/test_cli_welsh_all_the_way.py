@@ -161,10 +161,10 @@ def test_argparse_speaks_welsh(capsys: pytest.CaptureFixture[str]) -> None:
         err.startswith("defnydd: rightway-quiz grade")
         and "[--format {tabl,csv,json,md,html}]" in err
     )
-    assert "gwall: mae angen y dadleuon hyn: FFEIL" in err
+    assert "gwall: mae angen y mewnbynnau hyn: FFEIL" in err
     status, _out, err = run(capsys, "prompt", "--kind", "nope", "--lang", "cy")
     assert status == 2
-    assert "dadl --kind: dewis annilys: 'nope' (dewiswch o senario, cwestiwn, unrhyw)" in err
+    assert "mewnbwn --kind: dewis annilys: 'nope' (dewiswch o sefyllfa, cwestiwn, unrhyw)" in err
     status, out, _err = run(capsys, "prompt", "--help", "--lang", "cy")
     assert status == 0 and "opsiynau:" in out and "--principle EGWYDDOR" in out
     assert "--audience {un-i-un,tîm,gofalwr-maeth,preswyl}" in out

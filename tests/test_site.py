@@ -171,7 +171,7 @@ def test_welsh_pages_show_no_english_interface_strings(html_dir: Path) -> None:
 def test_welsh_search_strings_are_welsh(html_dir: Path) -> None:
     translations = (html_dir / "cy" / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '"Search Results": "Canlyniadau chwilio"' in translations
-    assert "Search finished" in translations and "Chwilio wedi gorffen" in translations
+    assert "Search finished" in translations and "Mae’r chwilio wedi gorffen" in translations
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

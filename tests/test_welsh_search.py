@@ -58,3 +58,48 @@ def test_welsh_index_holds_no_stop_word_in_any_case(html_dir: Path) -> None:
     indexed = set(index["terms"]) | set(index["titleterms"])
     assert {"plentyn", "hawl", "eiriolwr"} <= indexed
     assert not {word for word in indexed if word.lower() in WELSH_STOPWORDS}
+
+
+def test_a_plural_its_mutation_and_the_singular_find_the_same_pages(
+    page: Any, site_url: str
+) -> None:
+    """cwynion, gwynion ("ei gwynion") and cwyn all mean complaints, so they find the same pages."""
+    singular = set(search_results(page, site_url, "cwyn"))
+    assert len(singular) >= 5, singular
+    assert set(search_results(page, site_url, "cwynion")) == singular
+    assert set(search_results(page, site_url, "gwynion")) == singular
+
+
+def test_a_folded_term_never_widens_an_and_search(page: Any, site_url: str) -> None:
+    """Every page found for two words is found for each of them ("gorau" once folded to "da")."""
+    both = set(search_results(page, site_url, "buddiannau gorau"))
+    first = set(search_results(page, site_url, "buddiannau"))
+    second = set(search_results(page, site_url, "gorau"))
+    assert second, "gorau is on several pages"
+    assert both <= first & second
+
+
+def test_snippets_quote_the_page_not_its_forms(page: Any, site_url: str, html_dir: Path) -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        (html_dir / "cy" / "getting-started.html").read_text(encoding="utf-8")
+    )
+    labels = [
+        " ".join(legend.text_content().split())[:40]
+        for legend in tree.xpath("//form[contains(@class, 'rightway-self-assessment')]//legend")
+    ]
+    assert labels
+    search_results(page, site_url, "hunanasesiad")
+    page.wait_for_function(
+        "document.querySelectorAll('#search-results ul.search li p.context').length > 0",
+        timeout=15000,
+    )
+    snippets = " ".join(
+        " ".join(text.split())
+        for text in page.eval_on_selector_all(
+            "#search-results ul.search li p.context", "els => els.map(e => e.textContent)"
+        )
+    )
+    assert snippets
+    assert [label for label in labels if label in snippets] == []

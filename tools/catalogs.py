@@ -66,7 +66,7 @@ def compile_catalogs(*locale_dirs: Path) -> list[Path]:
 
 def _python_messages(path: Path) -> Iterator[tuple[str, int]]:
     """``(msgid, line)`` of every ``_("...")`` or ``….gettext("...")`` call in a Python file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = ast.parse(_python_source(path), filename=str(path))
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
@@ -96,7 +96,9 @@ def extract_messages(*sources: Path) -> polib.POFile:
     """Every ``_("...")`` string in the given Python files and folders (their Python
     sources and Jinja2 templates, ``*.j2``), as a template catalog.
 
-    The package and the build tools that write pages (``tools/landing.py``) share it.
+    The package and the build tools that write pages (``tools/landing.py``) share it, and
+    so do notebooks: their code prints through the catalog (``tools.notebooks`` runs them
+    once per language), so an ``.ipynb`` given here has its code cells read.
     """
     pot = polib.POFile()
     pot.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Project-Id-Version": "rightway"}
@@ -121,6 +123,15 @@ def extract_messages(*sources: Path) -> polib.POFile:
             pot.append(entry)
     return pot
     return pot
+
+
+def _python_source(path: Path) -> str:
+    """A Python file's text, or a notebook's code cells one after another."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".ipynb":
+        return text
+    cells = json.loads(text)["cells"]
+    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
 
 
 def update_catalog(pot_path: Path, po_path: Path) -> None:

@@ -3,6 +3,9 @@
 Each language's link says how long the course takes, from ``course.yaml`` (the one
 list of modules and times), in the words the welcome pages use.
 
+Also ``404.html`` beside it, the same bilingual "page not found" text that each
+language's build has, so a host never falls back to its own English page.
+
 Run by ``make``: ``python -m tools.landing _build/html``.
 """
 
@@ -17,7 +20,8 @@ from sphinx.config import Config
 from sphinx.util.tags import Tags
 
 from rightway_quiz.course.loader import load_outline
-from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME
+from rightway_quiz.i18n import AUTONYMS, LOCALE_DIR, MESSAGE_CATALOG_NAME, translator
+from rightway_quiz.sphinxext.not_found import TITLE, not_found_sections
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
@@ -40,8 +44,14 @@ def _translator(language: str) -> gettext.NullTranslations:
     )
 
 
+# Each link is written in its own language and names that language. The message says
+# so: its old msgid, "Start the course in English", had to be "translated" as
+# "Dechrau’r cwrs yn Gymraeg", and a careful reviewer would have "fixed" it. (A literal,
+# so that tools.catalogs extracts it.)
 def _start_text(language: str) -> str:
-    return _translator(language).gettext("Start the course in English")
+    if language == "en":
+        return "Start the course in English"
+    return _translator(language).gettext("Start the course in this language")
 
 
 def course_length_text(language: str, minutes: list[int]) -> str:
@@ -79,6 +89,19 @@ def render_landing(titles: dict[str, str], languages: list[str], minutes: list[i
     )
 
 
+def render_not_found(languages: list[str]) -> str:
+    """The top-level ``404.html``: every language's "page not found", Welsh first."""
+    first = languages[0]
+    title = " | ".join(escape(translator(lang)(TITLE)) for lang in languages)
+    sections = not_found_sections(languages, lambda lang: f"{lang}/index.html")
+    return (
+        f'<!doctype html>\n<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{sections}\n</main>\n</body>\n</html>\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write ``index.html`` into the given output folder, reading titles from ``conf.py``."""
     args = sys.argv[1:] if argv is None else argv
@@ -92,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args[0])
     output.mkdir(parents=True, exist_ok=True)
     (output / "index.html").write_text(render_landing(titles, languages, minutes), encoding="utf-8")
+    (output / "404.html").write_text(render_not_found(languages), encoding="utf-8")
     return 0
 
 

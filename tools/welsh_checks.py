@@ -141,14 +141,44 @@ def term_problems(po_paths: Iterable[Path], terms: list[Term]) -> list[str]:
     for path in po_paths:
         for entry in polib.pofile(str(path)).translated_entries():
             welsh = welsh_lemmas(entry.msgstr)
-            # "{articles}" is a placeholder filled in at run time, not the word "Article".
-            english = _PLACEHOLDER.sub(" ", entry.msgid)
+            # "{articles}" is a placeholder filled in at run time, not the word "Article";
+            # words the Welsh keeps as written are names, not terms (the folder quizzes/,
+            # the CSV column "learner"): whether they should be Welsh is the language check's job.
+            kept = {word.lower() for word in re.findall(r"[\w-]+", entry.msgstr)}
+            english = " ".join(
+                word if word.lower().strip(".,:;()/") not in kept else "_"
+                for word in _PLACEHOLDER.sub(" ", entry.msgid).split()
+            )
             for term in terms:
                 if term.english_pattern.search(english) and not _contains(welsh, term.welsh_lemmas):
                     problems.append(
                         f"{path}:{entry.linenum}: {term.english!r} should be {term.welsh!r} in: {entry.msgstr[:90]!r}"
                     )
     return problems
+
+
+# -- one Welsh for one English -------------------------------------------------------
+
+
+def translations_by_message(po_paths: Iterable[Path]) -> dict[tuple[str | None, str], set[str]]:
+    """Every Welsh given to each (msgctxt, msgid), across catalogs (plural forms joined)."""
+    found: dict[tuple[str | None, str], set[str]] = {}
+    for path in po_paths:
+        for entry in polib.pofile(str(path)).translated_entries():
+            welsh = entry.msgstr or " | ".join(
+                entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)
+            )
+            found.setdefault((entry.msgctxt, entry.msgid), set()).add(welsh)
+    return found
+
+
+def inconsistency_problems(po_paths: Iterable[Path]) -> list[str]:
+    """English messages translated two ways; a ``msgctxt`` saying why makes a separate message."""
+    return [
+        f"{msgid[:70]!r} has {len(welsh)} translations: {sorted(welsh)}"
+        for (_context, msgid), welsh in translations_by_message(po_paths).items()
+        if len(welsh) > 1
+    ]
 
 
 # -- language of each block ----------------------------------------------------------
@@ -266,7 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--word-list", type=Path, default=Path("locale/cy-wordlist.txt"))
     args = parser.parse_args(argv)
     po_paths = catalogs(args.locale)
-    problems = completeness_problems(po_paths) + term_problems(po_paths, load_terms(args.terms))
+    all_paths = po_paths + catalogs(Path("src/rightway_quiz/locale"))
+    problems = (
+        completeness_problems(po_paths)
+        + term_problems(all_paths, load_terms(args.terms))
+        + inconsistency_problems(all_paths)
+    )
     if args.html.exists():
         problems += language_problems(sorted(args.html.rglob("*.html")))
     if args.dictionary.exists() and shutil.which("hunspell"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .messages import Translator
 from .report import CohortReport, corr, overview, pct, share
-from .templating import render
+from .templating import _environment, render
 
 BAR_COLOUR = "#1f5f8b"
 PASS_LINE_COLOUR = "#a4000f"
@@ -97,3 +97,11 @@ def render_html(report: CohortReport, _: Translator) -> str:
             for w in q.wrong_choices
         ],
     )
+
+
+def bar_chart_svg(
+    chart_id: str, title: str, description: str, bars: list[tuple[str, float | None]]
+) -> str:
+    """One bar chart as inline SVG, named by its title and description (for notebooks)."""
+    parts = _environment("html").get_template("report_parts.html.j2").module
+    return str(parts.bar_chart(chart_id, title, description, bar_chart(bars)))  # type: ignore[attr-defined]

@@ -43,6 +43,13 @@ class RightwayConfig:
         default="diagrams",
         metadata={"help": "Folder of diagram sources, one YAML file per diagram."},
     )
+    notebook_dir: str = field(
+        default="",
+        metadata={
+            "help": "Folder of per-language notebook copies with outputs (tools.notebooks);"
+            " empty means notebooks are read as stored."
+        },
+    )
     scorm_modules: list[str] = field(
         default_factory=list,
         metadata={

@@ -25,11 +25,18 @@ from docutils.frontend import Values, get_default_settings
 from docutils.parsers.rst import Parser as RSTParser
 from docutils.utils import DependencyList, new_document
 from markdown_it import MarkdownIt
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, read_topmatter
+from myst_parser.config.main import (
+    MdParserConfig,
+    TopmatterReadError,
+    merge_file_level,
+    read_topmatter,
+)
 from myst_parser.mdit_to_docutils import base
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
+from myst_parser.warnings_ import MystWarnings, create_warning
+
+from .language_spans import LanguageSpanRenderer
 
 
 @functools.cache
@@ -75,7 +82,7 @@ def _take_parser(config: MdParserConfig) -> MarkdownIt:
         # Holding the config keeps its identity from being reused by another object.
         _idle_parsers = (config, [])
     idle = _idle_parsers[1]
-    return idle.pop() if idle else create_md_parser(config, SphinxRenderer)
+    return idle.pop() if idle else create_md_parser(config, LanguageSpanRenderer)
 
 
 def _give_back(config: MdParserConfig, parser: MarkdownIt) -> None:
@@ -92,18 +99,26 @@ class PooledMystParser(MystParser):
     renders, so idle ones are kept for the build's MyST config. A parse that
     starts while another is rendering (a directive parsing a nested document)
     takes a different parser, and a page with its own MyST settings in front
-    matter is parsed the original way.
+    matter gets a parser of its own. Both render with ``LanguageSpanRenderer`` so
+    ``[text]{lang=en}`` keeps its language.
     """
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
+        config: MdParserConfig = document.settings.env.myst_config
         try:
-            has_topmatter = bool(read_topmatter(inputstring))
+            topmatter = read_topmatter(inputstring)
         except TopmatterReadError:
-            has_topmatter = True
-        if has_topmatter:
-            super().parse(inputstring, document)
+            # MyST reports the unreadable front matter while rendering.
+            self._render_alone(config, inputstring, document)
             return
-        config = document.settings.env.myst_config
+        if topmatter:
+
+            def warn(wtype: MystWarnings, message: str) -> None:
+                create_warning(document, message, wtype, line=1, append_to=document)
+
+            config = merge_file_level(config, topmatter, warn)
+            self._render_alone(config, inputstring, document)
+            return
         parser = _take_parser(config)
         try:
             parser.options["document"] = document
@@ -111,3 +126,10 @@ class PooledMystParser(MystParser):
         finally:
             parser.options.pop("document", None)
             _give_back(config, parser)
+
+    @staticmethod
+    def _render_alone(config: MdParserConfig, inputstring: str, document: nodes.document) -> None:
+        """Parse with a parser of its own, as MyST does for every parse."""
+        parser = create_md_parser(config, LanguageSpanRenderer)
+        parser.options["document"] = document
+        parser.render(inputstring)

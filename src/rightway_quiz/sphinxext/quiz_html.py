@@ -13,6 +13,7 @@ from typing import ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxTranslator
 
+from .download_names import answers_file_name, quiz_title
 from .i18n import _
 from .quiz_nodes import quiz_part
 
@@ -105,6 +106,7 @@ def _quiz_open(translator: SphinxTranslator, renderer: _QuizRenderer, node: quiz
         f' data-pass-mark="{node["pass_mark"]}" data-draw="{node["draw"]}"'
         f' data-language="{escape(translator.config.language or "en")}"'
         f" data-strings='{escape(json.dumps(interface_strings(), ensure_ascii=False))}'"
+        f' data-download-name="{escape(answers_file_name(quiz_title(node), quiz_id))}"'
         f' aria-labelledby="quiz-{escape(quiz_id)}-title">'
     )
 

@@ -11,6 +11,15 @@ the Welsh catalogs, plus simplemma's other unmutated forms of the same words (so
 ``eiriolwyr`` finds a page that only says ``eiriolwr``), and (b) the mutation
 rules, tried in turn against the index's own terms. So ``gyfranogiad`` finds ``cyfranogiad`` even if that exact mutated
 form never appears in the course.
+
+Three corrections to simplemma, applied in the one ``lemma`` both halves use:
+a noun, its plural and its verb meet at the noun (``cwynion``, ``cwyn`` and
+``cwyno`` all become ``cwyn``, "complaint"); course words that simplemma folds
+into an unrelated word keep their course meaning (``gwynion`` is "complaints"
+softly mutated, not ``gwyn``, "white"); and a word is never folded into
+something under three letters (``gorau`` → ``da``), because Sphinx's search
+drops terms that short from its AND rule, so one such term used to widen
+"buddiannau gorau" to every page that says "good".
 """
 
 from __future__ import annotations
@@ -70,6 +79,20 @@ _UNMUTATE = [
     ("n", "d"),
 ]
 
+# Nouns whose forms simplemma sends to a verb or to another word, and what the course
+# means by them. Keys are what simplemma (or the learner) produces; values are the
+# dictionary form the course indexes. Extend when search misses a form of a course term.
+LEMMA_OVERRIDES = {
+    "cwyno": "cwyn",  # simplemma: cwyn -> cwyno (the verb); the course means complaints
+    "gwynion": "cwyn",  # soft-mutated cwynion ("ei gwynion"), not gwyn "white"
+    "gŵyn": "cwyn",  # soft-mutated cwyn ("y gŵyn")
+    "nghwyn": "cwyn",
+    "nghwynion": "cwyn",
+    "cwestio": "cwestiwn",  # simplemma: cwestiwn -> cwestio, which is not a word
+}
+# Sphinx's search leaves terms under this length out of its AND rule.
+MIN_FOLDED_LENGTH = 3
+
 STEMMER_JS = """
 /* Welsh query folding for The Right Way course (rightway_quiz/search_cy.py). */
 var RIGHTWAY_CY_FORMS = __FORMS__;
@@ -98,14 +121,33 @@ var Stemmer = function () {
     return word;
   };
 };
+/* Snippets come from the page's reading text: not from quiz or self-assessment forms,
+   whose labels would otherwise be quoted as if they were the page's content. */
+document.addEventListener("DOMContentLoaded", function () {
+  if (typeof Search === "undefined" || !Search.htmlToText) return;
+  var htmlToText = Search.htmlToText;
+  Search.htmlToText = function (htmlString, anchor) {
+    var page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll("form, .rightway-self-assessment, .rightway-quiz").forEach(function (el) {
+      el.remove();
+    });
+    return htmlToText(page.documentElement.outerHTML, anchor);
+  };
+});
 """
 
 
 @cache
 def lemma(word: str) -> str:
-    """The dictionary form of a Welsh word, lower case."""
+    """The dictionary form of a Welsh word, lower case (see the module's corrections)."""
     lowered = word.lower().replace("'", "’")
-    return str(_lemmatizer().lemmatize(lowered, lang="cy")).lower()
+    if lowered in LEMMA_OVERRIDES:
+        return LEMMA_OVERRIDES[lowered]
+    folded = str(_lemmatizer().lemmatize(lowered, lang="cy")).lower()
+    folded = LEMMA_OVERRIDES.get(folded, folded)
+    if len(folded) < MIN_FOLDED_LENGTH <= len(lowered):
+        return lowered
+    return folded
 
 
 @cache
@@ -189,6 +231,7 @@ class SearchWelsh(SearchLanguage):
         words: set[str] = set()
         for locale_dir in self.locale_dirs:
             words |= catalog_words(locale_dir / "cy" / "LC_MESSAGES")
+        words |= LEMMA_OVERRIDES.keys()
         return STEMMER_JS.replace("__FORMS__", _forms_json(words, self.cache_dir)).replace(
             "__UNMUTATE__", json.dumps(_UNMUTATE)
         )
@@ -201,7 +244,13 @@ def _forms_json(words: set[str], cache_dir: Path | None) -> str:
     should not pay it again.
     """
     key = hashlib.sha256(
-        "\n".join([simplemma_version(), *sorted(words)]).encode("utf-8")
+        "\n".join(
+            [
+                simplemma_version(),
+                json.dumps([LEMMA_OVERRIDES, MIN_FOLDED_LENGTH], sort_keys=True),
+                *sorted(words),
+            ]
+        ).encode("utf-8")
     ).hexdigest()
     cache = cache_dir / FORMS_CACHE if cache_dir else None
     if cache and cache.is_file():

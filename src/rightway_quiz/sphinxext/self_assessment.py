@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
+from .download_names import self_assessment_file_name
 from .i18n import _
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def visit_self_assessment_html(translator: SphinxTranslator, node: self_assessme
         f'<form class="rightway-self-assessment" data-principle="{principle}"'
         f" data-rating-labels='{escape(json.dumps(labels, ensure_ascii=False))}'"
         f" data-csv-headers='{escape(json.dumps(_csv_headers(), ensure_ascii=False))}'"
-        f' data-csv-name="{escape(str(_("rights-self-assessment.csv")))}"'
+        f' data-download-name="{escape(self_assessment_file_name())}"'
         f' data-summary="{escape(_summary_template())}"'
         f' data-language="{escape(translator.config.language or "en")}">'
     )

@@ -410,7 +410,7 @@
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "answers-" + form.dataset.quizId + ".json";
+    link.download = form.dataset.downloadName || "answers-" + form.dataset.quizId + ".json";
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);

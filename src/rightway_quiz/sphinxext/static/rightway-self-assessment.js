@@ -66,8 +66,8 @@
     var blob = new Blob([csv()], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    var first = document.querySelector("form.rightway-self-assessment");
-    link.download = (first && first.dataset.csvName) || "rights-self-assessment.csv";
+    var named = document.querySelector("form.rightway-self-assessment[data-download-name]");
+    link.download = named ? named.getAttribute("data-download-name") : "rights-self-assessment.csv";
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
