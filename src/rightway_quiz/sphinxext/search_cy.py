@@ -30,12 +30,14 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import polib
 from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.search import SearchLanguage
 
 FORMS_CACHE = "rightway-cy-search-forms.json"
@@ -205,9 +207,17 @@ class SearchWelsh(SearchLanguage):
     lang = "cy"
     language_name = "Welsh"
     stopwords = WELSH_STOPWORDS
-    #: Set when the build's configuration is read (``_remember_locale_dirs``).
-    locale_dirs: tuple[Path, ...] = ()
-    cache_dir: Path | None = None
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        """Where the Welsh catalogs and the forms cache are: from ``html_search_options``.
+
+        ``_pass_build_folders`` puts them there, so each build's search language gets
+        its own folders instead of sharing class attributes between builds.
+        """
+        super().__init__(options)
+        self.locale_dirs = tuple(Path(d) for d in options.get(LOCALE_DIRS_OPTION, ()))
+        cache_dir = options.get(CACHE_DIR_OPTION)
+        self.cache_dir: Path | None = Path(cache_dir) if cache_dir else None
 
     def split(self, input: str) -> list[str]:
         """Words, keeping apostrophe forms such as ``i’r`` whole."""
@@ -274,9 +284,15 @@ def simplemma_version() -> str:
 def setup_welsh_search(app: Sphinx) -> None:
     """Make ``cy`` a search language, reading the Welsh catalogs for the browser's table."""
     app.add_search_language(SearchWelsh)
-    app.connect("config-inited", _remember_locale_dirs)
+    app.connect("config-inited", _pass_build_folders)
 
 
-def _remember_locale_dirs(app: Sphinx, config: object) -> None:
-    SearchWelsh.locale_dirs = tuple(Path(app.srcdir, d) for d in app.config.locale_dirs)
-    SearchWelsh.cache_dir = Path(app.doctreedir)
+LOCALE_DIRS_OPTION = "rightway_locale_dirs"
+CACHE_DIR_OPTION = "rightway_cache_dir"
+
+
+def _pass_build_folders(app: Sphinx, config: Config) -> None:
+    options = dict(config.html_search_options or {})
+    options[LOCALE_DIRS_OPTION] = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
+    options[CACHE_DIR_OPTION] = str(app.doctreedir)
+    config.html_search_options = options
