@@ -1,7 +1,7 @@
 # The Right Way course.
-#   make        set up .venv, compile the Welsh catalogs, build both languages (HTML and SCORM)
+#   make        set up .venv, compile the Welsh catalogs, build both languages (HTML, SCORM, PDF pack)
 #   make test   run every test
-# Other targets: html, scorm, gettext, update-po, serve, bench, lint, clean.
+# Other targets: html, scorm, pdf, gettext, update-po, serve, bench, lint, clean.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -23,19 +23,20 @@ ifeq ($(filter -j% --jobs%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
 MAKEFLAGS += -j2
 endif
 
-.PHONY: all html scorm gettext update-po serve test test-fast lint bench clean
+.PHONY: all html scorm pdf gettext update-po serve test test-fast lint bench clean
 
-all: html scorm
+all: html scorm pdf
 
 # -- set-up --------------------------------------------------------------------
-# The course build needs only the package; test and lint tools are extras.
+# The course build needs the package and its `pdf` extra (the Typst wheel, build-only);
+# test and lint tools are extras.
 $(INSTALLED): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[pdf]'
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[pdf,test,lint]'
 	@touch $@
 
 # Theme and extension catalogs load before Sphinx compiles .po files itself,
@@ -65,6 +66,18 @@ $(BUILD)/.scorm: $(LANGUAGES:%=$(BUILD)/.html-%) $(wildcard src/rightway_quiz/sc
 	$(BIN)/python -m rightway_quiz.scorm $(BUILD)/html $(BUILD)/scorm
 	@touch $@
 
+# -- PDF pack ------------------------------------------------------------------
+# Scenario cards, handouts, pocket guide, workshop packs and the self-assessment
+# form for each language (tools/pdf, README "Printable pack"). Each language follows
+# its own HTML (which depends on every source and catalog), so with -j2 the first
+# language's PDFs are made while the other is still building.
+PDF_TOOL := $(wildcard tools/pdf/*.py tools/pdf/templates/*.typ) course.yaml
+pdf: $(LANGUAGES:%=$(BUILD)/.pdf-%)
+
+$(BUILD)/.pdf-%: $(BUILD)/.html-% $(PDF_TOOL)
+	$(BIN)/python -m tools.pdf $(BUILD)/html $(BUILD)/pdf --language $*
+	@touch $@
+
 # -- npm: test-only tools (package.json says which and why); never shipped ------
 NODE_STAMP := node_modules/.installed-stamp
 
@@ -75,7 +88,7 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py tools/pdf $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale

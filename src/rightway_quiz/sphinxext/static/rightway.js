@@ -4,7 +4,10 @@
  * same checkboxes, keeping aria-expanded true to the drawer's state.
  * A table wider than the screen scrolls sideways in Furo's wrapper; the wrapper
  * then becomes a named, focusable region so keyboard users can scroll it too
- * (WCAG 2.1.1). It stops being a tab stop when the table fits again. */
+ * (WCAG 2.1.1). It stops being a tab stop when the table fits again.
+ * Printing: a closed <details> prints closed and a <select> prints only its
+ * chosen option, so before printing every model answer is opened and each
+ * matching question gets a printed list of its options; both are undone after. */
 (function () {
   "use strict";
   function buttonsFor(id) {
@@ -39,7 +42,36 @@
       }
     });
   }
+  var openedForPrint = [];
+  function prepareForPrint() {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+    document.querySelectorAll('.rightway-question[data-type="matching"]').forEach(function (question) {
+      var select = question.querySelector("select");
+      if (!select || question.querySelector(".rightway-print-options")) return;
+      var list = document.createElement("ul");
+      list.className = "rightway-print-options";
+      list.hidden = true;
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        var item = document.createElement("li");
+        item.textContent = option.textContent;
+        list.appendChild(item);
+      });
+      var choices = question.querySelector(".rightway-choices") || select.parentNode;
+      choices.parentNode.insertBefore(list, choices);
+    });
+  }
+  function restoreAfterPrint() {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+    document.querySelectorAll(".rightway-print-options").forEach(function (list) { list.remove(); });
+  }
   function setup() {
+    window.addEventListener("beforeprint", prepareForPrint);
+    window.addEventListener("afterprint", restoreAfterPrint);
     markScrollableTables();
     window.addEventListener("resize", markScrollableTables);
     document.querySelectorAll("[data-rightway-toggle]").forEach(function (button) {
