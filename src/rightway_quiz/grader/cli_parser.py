@@ -14,6 +14,7 @@ from .messages import LANGUAGES, _
 from .prompts import AUDIENCES
 from .report import REPORT_FORMATS
 from .results import FORMATS
+from .verify import add_verify_command
 
 PROG = "rightway-quiz"
 
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_command(commands, common)
     _prompt_command(commands, common)
     _take_command(commands, common)
+    add_verify_command(commands, common)
     return parser
 
 

@@ -18,6 +18,7 @@ from .i18n import setup_i18n
 from .language_switch import setup_language_switch
 from .myst_speedup import PooledMystParser, speed_up_myst
 from .quiz import setup_quiz
+from .record import setup_record
 from .scorm_notes import setup_scorm
 from .search_cy import setup_welsh_search
 from .self_assessment import setup_self_assessment
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_language_switch(app)
     setup_course_data(app)
     setup_quiz(app)
+    setup_record(app)
     setup_content(app)
     setup_articles(app)
     setup_self_assessment(app)
