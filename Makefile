@@ -1,8 +1,8 @@
 # The Right Way course.
-#   make        set up .venv, compile the Welsh catalogs, build both languages (HTML and SCORM)
+#   make        set up .venv, compile the Welsh catalogs, build both languages (HTML, SCORM, PDF pack)
 #   make test   run every test
 #   make wheel  the installable rightway-quiz (wheel and sdist, course inside) in _build/dist/
-# Other targets: html, scorm, gettext, update-po, serve, bench, lint, clean.
+# Other targets: html, scorm, pdf, gettext, update-po, serve, bench, lint, clean.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -24,20 +24,20 @@ ifeq ($(filter -j% --jobs%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
 MAKEFLAGS += -j2
 endif
 
-.PHONY: all html scorm wheel gettext update-po serve test test-fast lint bench clean
+.PHONY: all html scorm pdf wheel gettext update-po serve test test-fast lint bench clean
 
-all: html scorm
+all: html scorm pdf
 
 # -- set-up --------------------------------------------------------------------
 # The grader alone needs the package's base dependencies; the course build needs the
 # [course] extra (Sphinx and friends); test and lint tools are extras too.
 $(INSTALLED): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course,pdf]'
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course,test,lint]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[course,pdf,test,lint]'
 	@touch $@
 
 # Theme and extension catalogs load before Sphinx compiles .po files itself,
@@ -83,6 +83,18 @@ wheel: $(TEST_INSTALLED)
 	rm -rf $(BUILD)/dist
 	$(BIN)/python -m build --no-isolation --outdir $(BUILD)/dist .
 
+# -- PDF pack ------------------------------------------------------------------
+# Scenario cards, handouts, pocket guide, workshop packs and the self-assessment
+# form for each language (tools/pdf, README "Printable pack"). Each language follows
+# its own HTML (which depends on every source and catalog), so with -j2 the first
+# language's PDFs are made while the other is still building.
+PDF_TOOL := $(wildcard tools/pdf/*.py tools/pdf/templates/*.typ) course.yaml
+pdf: $(LANGUAGES:%=$(BUILD)/.pdf-%)
+
+$(BUILD)/.pdf-%: $(BUILD)/.html-% $(PDF_TOOL)
+	$(BIN)/python -m tools.pdf $(BUILD)/html $(BUILD)/pdf --language $*
+	@touch $@
+
 # -- npm: test-only tools (package.json says which and why); never shipped ------
 NODE_STAMP := node_modules/.installed-stamp
 
@@ -93,7 +105,7 @@ $(NODE_STAMP): package.json package-lock.json
 # -- translation ---------------------------------------------------------------
 gettext: $(INSTALLED)
 	$(BIN)/sphinx-build -b gettext -c . -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) course $(BUILD)/gettext
-	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py $(NOTEBOOK_SOURCES) $(BUILD)/gettext-package/rightway.pot
+	$(BIN)/python -m tools.catalogs extract src/rightway_quiz tools/landing.py tools/pdf $(NOTEBOOK_SOURCES) $(BUILD)/gettext-package/rightway.pot
 
 update-po: gettext
 	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l cy -d locale

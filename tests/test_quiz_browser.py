@@ -106,6 +106,9 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, 
         for _ in range(target):
             page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")
+    # The optional name field (for the answers file and record of learning) comes next.
+    assert page.evaluate("document.activeElement.className") == "rightway-learner-name"
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     total = len(asked_questions(page, quiz))

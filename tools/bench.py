@@ -33,6 +33,8 @@ WEIGHT_LANGUAGES = ("cy", "en")
 WEIGHT_GOAL_BYTES = 200 * 1024
 WEIGHT_GOAL_REQUESTS = 10
 QUIZ_ASSETS = ("rightway-quiz.js", "rightway-quiz.css")
+# The record of learning (name, verification code, printable record): its own figure.
+RECORD_ASSETS = ("rightway-record.js",)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -77,6 +79,35 @@ def clean() -> None:
 
 def make_all() -> None:
     run("make")
+
+
+def make_without_pdf() -> None:
+    run("make", "html", "scorm")
+
+
+def forget_pdfs() -> None:
+    """Remove the PDF pack and its stamps, so `make pdf` builds it again from the HTML."""
+    shutil.rmtree(BUILD / "pdf", ignore_errors=True)
+    for stamp in BUILD.glob(".pdf-*"):
+        stamp.unlink()
+
+
+def make_pdf() -> None:
+    run("make", "pdf")
+
+
+def pdf_sizes() -> dict[str, object]:
+    """Each language's PDF count and total bytes, and the largest file."""
+    sizes: dict[str, object] = {}
+    for folder in sorted((BUILD / "pdf").glob("*")):
+        files = sorted(folder.glob("*.pdf"))
+        largest = max(files, key=lambda path: path.stat().st_size, default=None)
+        sizes[folder.name] = {
+            "files": len(files),
+            "bytes": sum(path.stat().st_size for path in files),
+            "largest": f"{largest.name} {largest.stat().st_size}" if largest else "",
+        }
+    return sizes
 
 
 def edit_one_page() -> None:
@@ -237,9 +268,9 @@ def page_weight() -> dict[str, object]:
     }
 
 
-def quiz_runtime_size() -> dict[str, int]:
+def quiz_runtime_size(assets: tuple[str, ...] = QUIZ_ASSETS) -> dict[str, int]:
     static = ROOT / "src" / "rightway_quiz" / "sphinxext" / "static"
-    data = b"".join((static / name).read_bytes() for name in QUIZ_ASSETS)
+    data = b"".join((static / name).read_bytes() for name in assets)
     return {"bytes": len(data), "gzipped": len(gzip.compress(data, 9))}
 
 
@@ -271,6 +302,7 @@ def print_summary(results: dict[str, object]) -> None:
     for name, goal in (
         ("clean_make_vs_plain_sphinx", 1.10),
         ("one_page_edit_make_vs_plain_incremental", 1.25),
+        ("clean_make_vs_clean_make_without_pdf", 1.25),
     ):
         pair = build[name]
         print(
@@ -278,9 +310,20 @@ def print_summary(results: dict[str, object]) -> None:
             f"{pair['ratio_min']:>7.2f}{pair['ratio_max']:>7.2f}  (goal {goal})"
         )
     print(f"{'no_change_make_s':<44}{build['no_change_make_s']['median']:>9.2f}")
+    print(f"{'make_pdf_alone_s':<44}{build['make_pdf_alone_s']['median']:>9.2f}")
     print(
         json.dumps(
-            {k: results[k] for k in ("page_weight", "quiz_runtime", "scorm_bytes", "grader")},
+            {
+                k: results[k]
+                for k in (
+                    "page_weight",
+                    "quiz_runtime",
+                    "record_runtime",
+                    "scorm_bytes",
+                    "pdf",
+                    "grader",
+                )
+            },
             indent=2,
         )
     )
@@ -301,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             clean_pairs = alternating_ratio(lambda: (clean(), make_all()), fresh_plain, args.runs)
+            # The PDF step's share of a clean build: the whole of `make` against `make html scorm`.
+            pdf_pairs = alternating_ratio(make_all, make_without_pdf, args.runs, before=clean)
+            make_all()
+            pdf_alone = timed(make_pdf, args.runs, before=forget_pdfs)
             no_change = timed(make_all, args.runs)
             plain_sphinx(plain_out)  # so the plain side's next build is incremental
             edit_pairs = alternating_ratio(
@@ -318,12 +365,16 @@ def main(argv: list[str] | None = None) -> int:
         "build": {
             "clean_make_vs_plain_sphinx": clean_pairs,
             "one_page_edit_make_vs_plain_incremental": edit_pairs,
+            "clean_make_vs_clean_make_without_pdf": pdf_pairs,
+            "make_pdf_alone_s": pdf_alone,
             "no_change_make_s": no_change,
-            "goals": {"clean_ratio": 1.10, "one_page_ratio": 1.25},
+            "goals": {"clean_ratio": 1.10, "one_page_ratio": 1.25, "pdf_ratio": 1.25},
         },
         "page_weight": page_weight(),
         "quiz_runtime": quiz_runtime_size(),
+        "record_runtime": quiz_runtime_size(RECORD_ASSETS),
         "scorm_bytes": scorm_sizes(),
+        "pdf": pdf_sizes(),
         "grader": grader(args.rows),
         "command": "make bench",
     }

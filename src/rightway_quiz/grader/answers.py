@@ -104,6 +104,9 @@ class AnswerFile(BaseModel):
     learner: str | None = Field(default=None, max_length=200)
     attempt_id: str | None = Field(default=None, max_length=200)
     answers: list[Any] = Field(max_length=MAX_ANSWERS_PER_FILE)
+    # What a record of learning printed (``verify`` checks them; ``grade`` ignores them).
+    verification_code: str | None = Field(default=None, max_length=40)
+    result: Any = None
 
 
 def read_answer_file(path: Path) -> AnswerFile:

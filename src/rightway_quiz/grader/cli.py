@@ -49,6 +49,7 @@ from .prompts import (
 from .report import REPORT_FORMATS, build_report, render_report
 from .results import FORMATS, Namer, grades_document, missed_lines, render
 from .take import Stopped, take_quiz
+from .verify import run_verify
 
 
 def _course(args: argparse.Namespace) -> Course:
@@ -323,6 +324,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": run_report,
     "prompt": run_prompt,
     "take": run_take,
+    "verify": run_verify,
 }
 
 

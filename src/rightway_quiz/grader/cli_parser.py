@@ -13,6 +13,7 @@ from .messages import LANGUAGES, _
 from .prompts import AUDIENCES
 from .report import REPORT_FORMATS
 from .results import FORMATS
+from .verify import add_verify_command
 from .version import VersionAction
 
 PROG = "rightway-quiz"
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_command(commands, common)
     _prompt_command(commands, common)
     _take_command(commands, common)
+    add_verify_command(commands, common)
     return parser
 
 

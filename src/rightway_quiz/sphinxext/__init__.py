@@ -24,6 +24,7 @@ from .not_found import setup_not_found
 from .notebooks import setup_notebooks
 from .page_assets import setup_page_assets
 from .quiz import setup_quiz
+from .record import setup_record
 from .scorm_notes import setup_scorm
 from .search_cy import setup_welsh_search
 from .self_assessment import setup_self_assessment
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_language_spans(app)
     setup_course_data(app)
     setup_quiz(app)
+    setup_record(app)
     setup_content(app)
     setup_journey(app)
     setup_articles(app)

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxTranslator
 from .download_names import answers_file_name, quiz_title
 from .i18n import _
 from .quiz_nodes import quiz_part
+from .record import record_button_html, record_fields_html, record_strings_attribute
 
 # -- render: HTML -------------------------------------------------------------
 
@@ -107,6 +108,7 @@ def _quiz_open(translator: SphinxTranslator, renderer: _QuizRenderer, node: quiz
         f' data-language="{escape(translator.config.language or "en")}"'
         f" data-strings='{escape(json.dumps(interface_strings(), ensure_ascii=False))}'"
         f' data-download-name="{escape(answers_file_name(quiz_title(node), quiz_id))}"'
+        f"{record_strings_attribute()}"
         f' aria-labelledby="quiz-{escape(quiz_id)}-title">'
     )
 
@@ -244,10 +246,11 @@ def depart_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None
 def _actions_html(node: quiz_part) -> str:
     quiz_id = escape(node["quiz_id"])
     return (
-        '<div class="rightway-quiz-actions">'
+        record_fields_html(node["quiz_id"]) + '<div class="rightway-quiz-actions">'
         f'<button type="submit" class="rightway-button rightway-primary">{escape(str(_("Check my answers")))}</button>'
         f'<button type="button" class="rightway-button" data-action="retry" hidden>{escape(str(_("Try again")))}</button>'
         f'<button type="button" class="rightway-button" data-action="download">{escape(str(_("Download my answers")))}</button>'
+        f"{record_button_html()}"
         "</div>"
         f'<div class="rightway-quiz-result" id="quiz-{quiz_id}-result" role="status" aria-live="polite" tabindex="-1"></div>'
     )

@@ -32,6 +32,7 @@ def _add_static_assets(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file("rightway.css")
+    app.add_css_file("rightway-print.css", media="print")
     app.add_js_file("rightway.js", defer="defer")
 
 

@@ -21,6 +21,8 @@
  *                                (the questions this attempt asks, and the attempt's token)
  *   setResponses(quizId, responses, submit) restores the attempt and answers (and marks them if submit)
  *   result(quizId)            -> the last result, or null
+ *   answersDocument(quizId)   -> the answers file's JSON (see download); with "result" only
+ *                                while the answers are the ones last marked
  *   draw(bank, count, seed, avoid) -> drawn question ids: bank is [{id, objective}]
  * Events, bubbling from the quiz's <form>:
  *   "rightway:quiz-result"  detail = result (see markQuiz; result.attempt is the token)
@@ -33,6 +35,9 @@
  *
  * Checks (form.rightway-check) are one unscored question each: same marking and
  * feedback, no storage, no events, so they never reach the LMS or a score.
+ *
+ * Downloads: window.RightwayRecord (rightway-record.js), when loaded, adds the learner's
+ * name and the record's verification code to the file and names it.
  *
  * Tests may set window.rightwayQuizSeedSource, a function returning 32-bit seeds,
  * before this script runs, so that attempts are reproducible.
@@ -80,6 +85,16 @@
     } catch (e) {
       return Math.floor(Math.random() * 4294967296) >>> 0;
     }
+  }
+  // A random id for each marked attempt: answer files from the same attempt are read once.
+  function newAttemptId() {
+    try { if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID(); } catch (e) { /* needs a secure context */ }
+    var bytes = [];
+    for (var i = 0; i < 16; i++) bytes.push(newSeed() & 255);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = bytes.map(function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
   // mulberry32: small, fast and good enough to deal cards; the same seed gives the same deal.
   function generator(seed) {
@@ -337,8 +352,8 @@
     if (list.children.length) status.appendChild(list);
   }
 
-  function saveState(form, submitted, submittedAt) {
-    store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: submitted, submittedAt: submittedAt });
+  function saveState(form, submitted, submittedAt, attemptId) {
+    store(form, { version: form.dataset.quizVersion, responses: getResponses(form), submitted: submitted, submittedAt: submittedAt, attemptId: attemptId });
   }
 
   function markQuiz(form, options) {
@@ -368,7 +383,9 @@
     var max = responses.length;
     var percent = max ? Math.round((score / max) * 100) : 0;
     var passMark = Number(form.dataset.passMark);
+    var earlier = options.restoring ? stored(form) : null;
     var result = {
+      attemptId: (earlier && earlier.attemptId) || newAttemptId(),
       quizId: form.dataset.quizId,
       quizVersion: form.dataset.quizVersion,
       language: form.dataset.language,
@@ -376,21 +393,22 @@
       score: score, max: max, percent: percent, passMark: passMark,
       passed: percent >= passMark,
       responses: responses,
-      submittedAt: new Date().toISOString()
+      submittedAt: (earlier && earlier.submittedAt) || new Date().toISOString()
     };
     questions.forEach(function (question, i) { showFeedback(question, responses[i].response, responses[i].correct, text); });
     showSummary(form, status, result, text);
     status.classList.toggle("rightway-passed", result.passed);
     form.querySelector('[data-action="retry"]').hidden = false;
     results[result.quizId] = result;
-    saveState(form, true, result.submittedAt);
+    saveState(form, true, result.submittedAt, result.attemptId);
     if (!options.silent) status.focus();
     form.dispatchEvent(new CustomEvent("rightway:quiz-result", { bubbles: true, detail: result }));
     return result;
   }
 
-  function download(form) {
+  function answersDocument(form) {
     var state = stored(form) || {};
+    var marked = results[form.dataset.quizId];
     var answers = askedQuestions(form).map(function (question) {
       var response = questionResponse(question);
       return question.dataset.type === "matching"
@@ -404,9 +422,19 @@
       quiz_version: form.dataset.quizVersion,
       language: form.dataset.language,
       page: location.pathname.split("/").slice(-2).join("/"),
-      submitted_at: state.submittedAt || new Date().toISOString(),
+      submitted_at: (marked && marked.submittedAt) || state.submittedAt || new Date().toISOString(),
+      attempt_id: (marked && marked.attemptId) || state.attemptId || newAttemptId(),
       answers: answers
     };
+    var asMarked = marked && JSON.stringify(marked.responses.map(function (r) { return r.response; })) ===
+      JSON.stringify(askedQuestions(form).map(questionResponse));
+    if (asMarked) payload.result = { score: marked.score, max: marked.max, percent: marked.percent, passed: marked.passed };
+    return payload;
+  }
+
+  function download(form) {
+    var payload = answersDocument(form);
+    if (window.RightwayRecord && window.RightwayRecord.download(form, payload)) return;
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -465,7 +493,7 @@
     applyAttempt(form, attempt || newAttempt(form, null));
     if (usable) setAnswers(form, state.responses);
     if (usable && state.submitted) {
-      markQuiz(form, { force: true, silent: true });
+      markQuiz(form, { force: true, silent: true, restoring: true });
       return;
     }
     saveState(form, false); // so a reload shows this same attempt
@@ -513,6 +541,7 @@
       return submit ? markQuiz(form, { force: true, silent: true }) : null;
     },
     result: function (quizId) { return results[quizId] || null; },
+    answersDocument: function (quizId) { var form = formFor(quizId); return form ? answersDocument(form) : null; },
     draw: draw
   };
 

@@ -14,7 +14,10 @@
  * "Continue where you left off". Outside an LMS this lives in localStorage under
  * "rightway-journey:v1", shared by both languages. Inside an LMS (<html
  * data-rightway-lms>, set by rightway-scorm.js) nothing is stored in the browser:
- * the SCO restores its quiz, whose replayed result marks the module done. */
+ * the SCO restores its quiz, whose replayed result marks the module done.
+ * Printing: a closed <details> prints closed and a <select> prints only its
+ * chosen option, so before printing every model answer is opened and each
+ * matching question gets a printed list of its options; both are undone after. */
 (function () {
   "use strict";
   function buttonsFor(id) {
@@ -209,7 +212,36 @@
     show();
   }
 
+  var openedForPrint = [];
+  function prepareForPrint() {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+    document.querySelectorAll('.rightway-question[data-type="matching"]').forEach(function (question) {
+      var select = question.querySelector("select");
+      if (!select || question.querySelector(".rightway-print-options")) return;
+      var list = document.createElement("ul");
+      list.className = "rightway-print-options";
+      list.hidden = true;
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        var item = document.createElement("li");
+        item.textContent = option.textContent;
+        list.appendChild(item);
+      });
+      var choices = question.querySelector(".rightway-choices") || select.parentNode;
+      choices.parentNode.insertBefore(list, choices);
+    });
+  }
+  function restoreAfterPrint() {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+    document.querySelectorAll(".rightway-print-options").forEach(function (list) { list.remove(); });
+  }
   function setup() {
+    window.addEventListener("beforeprint", prepareForPrint);
+    window.addEventListener("afterprint", restoreAfterPrint);
     markScrollableTables();
     keepFocusInOpenMenu();
     keepPlaceAcrossLanguages();

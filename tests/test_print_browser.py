@@ -1,0 +1,69 @@
+"""Printing a module page in Chromium (``page.pdf()``): what reaches the paper."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from typing import Any
+
+import pytest
+from conftest import LANGUAGES
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+
+def printed_text(page: Any) -> str:
+    """The text of the page as Chromium prints it to A4, whitespace folded, ligatures undone."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(sheet.extract_text() for sheet in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_printed_module_page_has_answers_tabs_and_options_but_no_skip_link(
+    page: Any, site_url: str, language: str
+) -> None:
+    # The quiz draws 10 of its questions: choose an attempt that asks a matching one.
+    matching = page.locator('.rightway-question[data-type="matching"]:not([hidden])')
+    for seed in range(1, 40):
+        page.add_init_script(f"window.rightwayQuizSeedSource = function () {{ return {seed}; }};")
+        page.goto(f"{site_url}/{language}/principles/participation.html")
+        if matching.count():
+            break
+    assert matching.count(), "no attempt asked a matching question"
+    first_answer = folded(page.locator("details.rightway-model-answer p").first.text_content())
+    skip_label = folded(page.locator("a.skip-to-content").text_content())
+    second_tab = folded(
+        page.locator(".sd-tab-set > .sd-tab-content").nth(1).locator("li").first.text_content()
+    )
+    options = [
+        folded(text)
+        for text in matching.first.locator("select")
+        .first.locator("option:not([value=''])")
+        .all_text_contents()
+    ]
+    assert options and first_answer and second_tab
+
+    text = printed_text(page)
+
+    assert first_answer[:60] in text
+    assert second_tab[:60] in text
+    for option in options:
+        assert option[:40] in text, option
+    assert skip_label not in text
+    # After printing, the page is as the learner left it.
+    assert page.locator("details.rightway-model-answer[open]").count() == 0
+    assert page.locator(".rightway-print-options").count() == 0
+
+
+def test_external_links_print_with_their_address(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/en/reference/further-reading.html")
+    link = page.locator("article a.reference.external[href^='http']").first
+    address = link.get_attribute("href")
+    assert address
+    assert address.split("//", 1)[1][:30] in printed_text(page).replace(" ", "")
