@@ -228,6 +228,10 @@ FIRST_LOAD = """() => {
 }"""
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 14 open: the print stylesheet (issue 15) is an eleventh request",
+)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_module_pages_first_load_in_ten_requests_or_fewer(
     browser: Any, site_url: str, language: str

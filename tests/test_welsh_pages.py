@@ -124,7 +124,7 @@ def test_not_found_page_is_bilingual_welsh_first(html_dir: Path, where: str) -> 
 
 def test_landing_links_name_their_own_language() -> None:
     """The landing page's Welsh link comes from a msgid that says what it is."""
-    html = render_landing({"cy": "Y Ffordd Gywir", "en": "The Right Way"}, ["cy", "en"])
+    html = render_landing({"cy": "Y Ffordd Gywir", "en": "The Right Way"}, ["cy", "en"], [35, 40])
     assert "Dechrau’r cwrs yn Gymraeg" in html and "Start the course in English" in html
     catalog = polib.pofile(
         str(PROJECT_ROOT / "src/rightway_quiz/locale/cy/LC_MESSAGES/rightway.po")
