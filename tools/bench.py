@@ -343,7 +343,11 @@ def main(argv: list[str] | None = None) -> int:
             plain_sphinx(plain_out)
 
         try:
-            clean_pairs = alternating_ratio(lambda: (clean(), make_all()), fresh_plain, args.runs)
+            # Issue 12's ratio is for a clean make of HTML and SCORM; the PDF pack's cost is
+            # measured on its own just below.
+            clean_pairs = alternating_ratio(
+                lambda: (clean(), make_without_pdf()), fresh_plain, args.runs
+            )
             # The PDF step's share of a clean build: the whole of `make` against `make html scorm`.
             pdf_pairs = alternating_ratio(make_all, make_without_pdf, args.runs, before=clean)
             make_all()
