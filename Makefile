@@ -54,7 +54,8 @@ $(CATALOGS): $(INSTALLED) $(PO_FILES)
 NOTEBOOKS := $(BUILD)/.notebooks
 NOTEBOOK_SOURCES := $(shell find course -name '*.ipynb' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 
-$(NOTEBOOKS): $(INSTALLED) $(CATALOGS) tools/notebooks.py $(SOURCES)
+# The notebook runs the grader on the course's quizzes: a page edit does not change it.
+$(NOTEBOOKS): $(INSTALLED) $(CATALOGS) tools/notebooks.py $(filter-out course/%.md,$(SOURCES))
 	$(BIN)/python -m tools.notebooks course $(BUILD)/notebooks $(LANGUAGES)
 	@touch $@
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from pypdf.generic import DictionaryObject
 
 from rightway_quiz.course.course import load_course
 from tools.catalogs import extract_messages
+from tools.pdf.documents import PackBuilder
+from tools.pdf.render import Renderer
 
 PDF_DIR = BUILD_DIR / "pdf"
 WELSH_LETTERS = set("âêîôûŵŷÂÊÎÔÛŴŶ")
@@ -224,3 +227,18 @@ def test_a_rebuild_is_byte_for_byte_identical(pdf_dir: Path, tmp_path: Path) -> 
     assert rebuilt == sorted(path.name for path in (pdf_dir / "cy").glob("*.pdf"))
     for name in rebuilt:
         assert (tmp_path / "cy" / name).read_bytes() == (pdf_dir / "cy" / name).read_bytes(), name
+
+
+def test_a_rerun_compiles_only_the_documents_whose_inputs_changed(tmp_path: Path) -> None:
+    documents = PackBuilder(course(), BUILD_DIR / "html", "en").documents()
+    renderer = Renderer()
+    assert renderer.render_all(documents, tmp_path) == len(documents)
+    before = {path.name: path.read_bytes() for path in tmp_path.glob("*.pdf")}
+    assert renderer.render_all(documents, tmp_path) == 0  # nothing changed, nothing compiled
+    changed = json.loads(json.dumps(documents["pocket-guide"]))
+    changed["title"] += " (edited)"
+    assert renderer.render_all({**documents, "pocket-guide": changed}, tmp_path) == 1
+    after = {path.name: path.read_bytes() for path in tmp_path.glob("*.pdf")}
+    assert [name for name in before if before[name] != after[name]] == ["pocket-guide.pdf"]
+    (tmp_path / "handout-participation.pdf").unlink()  # a lost file is made again
+    assert renderer.render_all(documents, tmp_path) == 2  # it, and the pocket guide back

@@ -29,6 +29,10 @@ import polib
 LANGUAGE_LINE = re.compile(r'^LANGUAGE = "[a-z]{2}"', re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(\s*(?:\d+\.|[-*])\s+)(.*)$")
 _HEADING = re.compile(r"^(#{1,6}\s+)(.*)$")
+# A default repr names a memory address ("<Figure object at 0x7f...>"), different on
+# every run: the notebook would change on every build and with it the HTML's copy and
+# all six SCORM zips. The address means nothing to a reader, so it is left out.
+_MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
 
 
 class NotebookError(Exception):
@@ -59,7 +63,7 @@ def run_code(source: str, namespace: dict[str, Any], count: int) -> list[dict[st
             {"name": "stdout", "output_type": "stream", "text": _lines(printed.getvalue())}
         )
     if value is not None:
-        data = {"text/plain": _lines(repr(value))}
+        data = {"text/plain": _lines(_MEMORY_ADDRESS.sub(">", repr(value)))}
         if hasattr(value, "_repr_html_"):
             data["text/html"] = _lines(value._repr_html_())
         outputs.append(

@@ -26,12 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     for language in args.language or ["cy", "en"]:
         out = args.pdf_dir / language
         documents = PackBuilder(course, args.html_dir, language).documents()
-        for stem, document in documents.items():
-            renderer.render(document, out / f"{stem}.pdf")
+        compiled = renderer.render_all(documents, out)
         # A document no longer built (a module removed) must not linger.
         for stale in sorted(set(out.glob("*.pdf")) - {out / f"{s}.pdf" for s in documents}):
             stale.unlink()
-        print(f"{out}: {len(documents)} PDFs", file=sys.stderr)
+        print(f"{out}: {len(documents)} PDFs ({compiled} compiled)", file=sys.stderr)
     return 0
 
 
