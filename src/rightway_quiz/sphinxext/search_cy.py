@@ -41,6 +41,7 @@ from sphinx.config import Config
 from sphinx.search import SearchLanguage
 
 FORMS_CACHE = "rightway-cy-search-forms.json"
+LEMMA_CACHE = "rightway-cy-search-lemmas.json"
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
 # Common Welsh function words: articles, prepositions, pronouns, forms of "bod".
@@ -163,12 +164,11 @@ def _lemmatizer() -> Lemmatizer:
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries()))
 
 
-def catalog_words(locale_dir: Path) -> set[str]:
-    """Every word of every Welsh translation in the catalogs."""
+def catalog_words_in(po_path: Path) -> set[str]:
+    """Every word of every Welsh translation in one catalog, lower case."""
     words: set[str] = set()
-    for po_path in locale_dir.rglob("*.po"):
-        for entry in polib.pofile(str(po_path)).translated_entries():
-            words.update(word.lower() for word in WORD.findall(entry.msgstr))
+    for entry in polib.pofile(str(po_path)).translated_entries():
+        words.update(word.lower() for word in WORD.findall(entry.msgstr))
     return words
 
 
@@ -218,6 +218,23 @@ class SearchWelsh(SearchLanguage):
         self.locale_dirs = tuple(Path(d) for d in options.get(LOCALE_DIRS_OPTION, ()))
         cache_dir = options.get(CACHE_DIR_OPTION)
         self.cache_dir: Path | None = Path(cache_dir) if cache_dir else None
+        # Words folded by earlier builds: indexing an edited page then needs simplemma's
+        # dictionary (1.3 s to load) only if the page brings a word never seen before.
+        self.lemmas: dict[str, str] = _read_cache(self.cache_dir, LEMMA_CACHE).get("lemmas", {})
+        self.new_lemmas = False
+
+    def _lemma(self, word: str) -> str:
+        folded = self.lemmas.get(word)
+        if folded is None:
+            folded = self.lemmas[word] = lemma(word)
+            self.new_lemmas = True
+        return folded
+
+    def save_lemmas(self) -> None:
+        """Keep this build's folded words for the next (at the end of the build)."""
+        if self.new_lemmas and self.cache_dir:
+            _write_cache(self.cache_dir, LEMMA_CACHE, {"lemmas": self.lemmas})
+            self.new_lemmas = False
 
     def split(self, input: str) -> list[str]:
         """Words, keeping apostrophe forms such as ``i’r`` whole."""
@@ -225,54 +242,84 @@ class SearchWelsh(SearchLanguage):
 
     def stem(self, word: str) -> str:
         """The word's dictionary form, mutations undone."""
-        return lemma(word)
+        return self._lemma(word)
 
     def word_filter(self, word: str) -> bool:
         """Index no numbers and no stop words in any case or form ("Mae", "Byddai")."""
         return (
             not word.isdigit()
             and word.lower() not in self.stopwords
-            and lemma(word) not in self.stopwords
+            and self._lemma(word) not in self.stopwords
         )
 
     @property
     def js_stemmer_code(self) -> str:  # type: ignore[override]
         """The browser's half: the forms table and the mutation rules."""
-        words: set[str] = set()
-        for locale_dir in self.locale_dirs:
-            words |= catalog_words(locale_dir / "cy" / "LC_MESSAGES")
-        words |= LEMMA_OVERRIDES.keys()
-        return STEMMER_JS.replace("__FORMS__", _forms_json(words, self.cache_dir)).replace(
-            "__UNMUTATE__", json.dumps(_UNMUTATE)
+        forms = _forms_json(self.welsh_catalogs(), self.cache_dir)
+        return STEMMER_JS.replace("__FORMS__", forms).replace("__UNMUTATE__", json.dumps(_UNMUTATE))
+
+    def welsh_catalogs(self) -> list[Path]:
+        return sorted(
+            path
+            for locale_dir in self.locale_dirs
+            for path in (locale_dir / "cy" / "LC_MESSAGES").rglob("*.po")
         )
 
 
-def _forms_json(words: set[str], cache_dir: Path | None) -> str:
-    """The forms table as JSON, reused from the last build while the Welsh words are the same.
+def _forms_json(catalogs: list[Path], cache_dir: Path | None) -> str:
+    """The forms table as JSON, reused from the last build while the catalogs are the same.
 
-    Looking up every word's other forms takes about a second; an edit to one page
-    should not pay it again.
+    Reading the catalogs takes most of a second and looking up every word's other
+    forms about another: an edit to one page should pay neither. The catalogs are
+    first compared by size and time; only when those changed are they read and their
+    words compared, so a touched but unchanged catalog still reuses the table.
     """
-    key = hashlib.sha256(
+    stamps = [f"{path} {path.stat().st_size} {path.stat().st_mtime_ns}" for path in catalogs]
+    cached = _read_cache(cache_dir, FORMS_CACHE)
+    if cached.get("stamps") == stamps:
+        return str(cached["forms"])
+    words: set[str] = set(LEMMA_OVERRIDES)
+    for path in catalogs:
+        words |= catalog_words_in(path)
+    words_key = hashlib.sha256("\n".join(sorted(words)).encode("utf-8")).hexdigest()
+    if cached.get("words") == words_key:
+        forms = str(cached["forms"])
+    else:
+        all_words = words | inflected_forms({lemma(word) for word in words})
+        forms = json.dumps(forms_table(all_words), ensure_ascii=False, sort_keys=True)
+    if cache_dir:
+        _write_cache(cache_dir, FORMS_CACHE, {"stamps": stamps, "words": words_key, "forms": forms})
+    return forms
+
+
+def _cache_key() -> str:
+    """What every cached fold depends on: simplemma, the corrections and this module's code."""
+    return hashlib.sha256(
         "\n".join(
             [
                 simplemma_version(),
                 json.dumps([LEMMA_OVERRIDES, MIN_FOLDED_LENGTH], sort_keys=True),
-                *sorted(words),
+                hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
             ]
         ).encode("utf-8")
     ).hexdigest()
-    cache = cache_dir / FORMS_CACHE if cache_dir else None
-    if cache and cache.is_file():
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
-            return str(cached["forms"])
-    all_words = words | inflected_forms({lemma(word) for word in words})
-    forms = json.dumps(forms_table(all_words), ensure_ascii=False, sort_keys=True)
-    if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"key": key, "forms": forms}), encoding="utf-8")
-    return forms
+
+
+def _read_cache(cache_dir: Path | None, name: str) -> dict[str, Any]:
+    """A cache file's content, or nothing if it is missing, unreadable or from other code."""
+    if not cache_dir:
+        return {}
+    try:
+        cached = json.loads((cache_dir / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return cached if isinstance(cached, dict) and cached.get("key") == _cache_key() else {}
+
+
+def _write_cache(cache_dir: Path, name: str, content: dict[str, Any]) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"key": _cache_key(), **content}, ensure_ascii=False)
+    (cache_dir / name).write_text(text, encoding="utf-8")
 
 
 def simplemma_version() -> str:
@@ -285,6 +332,7 @@ def setup_welsh_search(app: Sphinx) -> None:
     """Make ``cy`` a search language, reading the Welsh catalogs for the browser's table."""
     app.add_search_language(SearchWelsh)
     app.connect("config-inited", _pass_build_folders)
+    app.connect("build-finished", _save_lemmas)
 
 
 LOCALE_DIRS_OPTION = "rightway_locale_dirs"
@@ -296,3 +344,10 @@ def _pass_build_folders(app: Sphinx, config: Config) -> None:
     options[LOCALE_DIRS_OPTION] = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
     options[CACHE_DIR_OPTION] = str(app.doctreedir)
     config.html_search_options = options
+
+
+def _save_lemmas(app: Sphinx, exception: Exception | None) -> None:
+    """The build's folded words, for the next build (the HTML builder's search indexer)."""
+    language = getattr(getattr(app.builder, "indexer", None), "lang", None)
+    if exception is None and isinstance(language, SearchWelsh):
+        language.save_lemmas()
