@@ -161,3 +161,29 @@ def test_module_doctree_matches_its_snapshot(app: Any, file_regression: Any) -> 
     app.build()
     doctree = app.env.get_doctree("sub/module").pformat()
     file_regression.check(doctree.replace(str(app.srcdir), "<srcdir>"), extension=".xml")
+
+
+def test_an_incremental_build_keeps_the_course_until_a_source_changes(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The course's YAML is read again only when a quiz, scenario or the outline changed."""
+    from rightway_quiz.sphinxext import course_data
+
+    loads: list[Path] = []
+    real_load = course_data.load_course
+
+    def counting_load(root: Path, *args: Any) -> Any:
+        loads.append(root)
+        return real_load(root, *args)
+
+    monkeypatch.setattr(course_data, "load_course", counting_load)
+    shutil.copytree(ROOTS / "test-course", tmp_path / "src")
+    make_app("html", srcdir=tmp_path / "src", freshenv=True).build()
+    assert len(loads) == 1
+    unchanged = make_app("html", srcdir=tmp_path / "src")
+    unchanged.build()
+    assert len(loads) == 1 and unchanged.env.rightway_course.quizzes  # kept, and usable
+    quiz = next((tmp_path / "src" / "quizzes").glob("*.yaml"))
+    quiz.write_text(quiz.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    make_app("html", srcdir=tmp_path / "src").build()
+    assert len(loads) == 2

@@ -165,6 +165,26 @@ def course_version(course: Course) -> str:
     return hashlib.sha256(versions.encode("utf-8")).hexdigest()[:12]
 
 
+def source_fingerprint(
+    root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
+) -> str:
+    """A hash of everything :func:`load_course` reads, and of the code that reads it.
+
+    Reading and checking the sources takes about half a second; a build whose sources
+    and loader are unchanged can keep the course it loaded last time.
+    """
+    digest = hashlib.sha256()
+    files = [root / OUTLINE_FILE, *sorted(Path(__file__).parent.glob("*.py"))]
+    for folder in (root / quiz_dir, root / scenario_dir):
+        if folder.is_dir():
+            files += sorted(path for path in folder.rglob("*") if path.is_file())
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def load_course(
     root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
 ) -> Course:

@@ -10,13 +10,15 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
-from ..course.course import Course, load_course, split_paragraphs
+from ..course.course import Course, load_course, source_fingerprint, split_paragraphs
 from ..course.loader import Loaded, SourceError
 from ..course.model import Location
 from .config import get_settings
 
 #: The environment attribute holding the build's :class:`Course`.
 COURSE_ATTR = "rightway_course"
+#: ... and the fingerprint of the sources it was loaded from (see ``source_fingerprint``).
+FINGERPRINT_ATTR = "rightway_course_sources"
 
 
 class CourseSourceError(SphinxError):
@@ -32,12 +34,19 @@ def setup_course_data(app: Sphinx) -> None:
 
 def _load_course_data(app: Sphinx) -> None:
     settings = get_settings(app)
+    root = Path(app.confdir)
+    fingerprint = source_fingerprint(root, settings.quiz_dir, settings.scenario_dir)
+    # The environment comes back from the last build with its course: keep it while
+    # neither the sources nor the loader changed (an incremental build saves the read).
+    if getattr(app.env, FINGERPRINT_ATTR, None) == fingerprint and hasattr(app.env, COURSE_ATTR):
+        return
     try:
-        course = load_course(Path(app.confdir), settings.quiz_dir, settings.scenario_dir)
+        course = load_course(root, settings.quiz_dir, settings.scenario_dir)
     except SourceError as error:
         raise CourseSourceError(str(error)) from None
     # On the environment, where directives look; parallel readers get it with the fork.
     setattr(app.env, COURSE_ATTR, course)
+    setattr(app.env, FINGERPRINT_ATTR, fingerprint)
 
 
 def course_data(env: BuildEnvironment) -> Course:
