@@ -32,6 +32,7 @@ language.save_lemmas()
 print(json.dumps({
     "folded": folded,
     "dictionary_loaded": search_cy._dictionaries.cache_info().currsize > 0,
+    "simplemma_imported": "simplemma" in sys.modules,
 }))
 """
 
@@ -52,9 +53,10 @@ def fold(locale: Path, cache: Path, words: str, table: bool = False) -> dict[str
 def test_a_second_build_folds_known_words_without_the_dictionary(tmp_path: Path) -> None:
     locale = PROJECT_ROOT / "locale"
     first = fold(locale, tmp_path, "blant hawliau cwynion")
-    assert first == {"folded": ["plentyn", "hawl", "cwyn"], "dictionary_loaded": True}
+    assert first["folded"] == ["plentyn", "hawl", "cwyn"] and first["dictionary_loaded"] is True
     again = fold(locale, tmp_path, "hawliau blant")
-    assert again["folded"] == ["hawl", "plentyn"] and again["dictionary_loaded"] is False
+    assert again["folded"] == ["hawl", "plentyn"]
+    assert again["dictionary_loaded"] is False and again["simplemma_imported"] is False
     # A word no build has seen loads the dictionary, and the answer is still right.
     new = fold(locale, tmp_path, "eiriolwyr")
     assert new["dictionary_loaded"] is True and new["folded"] == ["eiriolwr"]

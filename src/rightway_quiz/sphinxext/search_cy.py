@@ -30,15 +30,16 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polib
-from simplemma import Lemmatizer
-from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.search import SearchLanguage
+
+if TYPE_CHECKING:
+    from simplemma import Lemmatizer
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 FORMS_CACHE = "rightway-cy-search-forms.json"
 LEMMA_CACHE = "rightway-cy-search-lemmas.json"
@@ -155,12 +156,21 @@ def lemma(word: str) -> str:
 
 @cache
 def _dictionaries() -> DefaultDictionaryFactory:
-    """One loaded copy of simplemma's Welsh dictionary (about 0.5 s to read) for every use."""
+    """One loaded copy of simplemma's Welsh dictionary (about 0.5 s to read) for every use.
+
+    simplemma is imported here, not with the module: a build whose words are all in
+    the cache (see ``SearchWelsh``) never needs it.
+    """
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
     return DefaultDictionaryFactory()
 
 
 @cache
 def _lemmatizer() -> Lemmatizer:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries()))
 
 
