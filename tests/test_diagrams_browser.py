@@ -17,6 +17,8 @@ pytestmark = pytest.mark.browser
 
 #: Each page with diagrams, and the diagrams it shows, in order.
 PAGES = {
+    "introduction.html": ["five-principles"],
+    "principles/accountability.html": ["child-view-path"],
     "principles/participation.html": [
         "participation-words",
         "participation-wheel",

@@ -71,7 +71,6 @@ def _depart_plain(translator: Any, node: nodes.Element) -> None:
     """Nothing to close."""
 
 
-
 # -- parse -------------------------------------------------------------------
 
 
