@@ -36,9 +36,11 @@ from .quiz import quiz_part
 
 #: The most words a learner should meet in one part of a module (reading, not the quiz).
 PART_WORD_LIMIT = 1200
-#: What the planner allows a part in its longest language: the HTML adds words the
-#: doctree does not have yet (the module header's list of parts, in part 1).
-PART_BUDGET = 1100
+#: What the planner allows a part in its longest language. Below the limit because the
+#: HTML adds words the doctree does not have yet (the module header's list of parts),
+#: and the doctree's Welsh measures up to ~190 words short of the built Welsh page
+#: (not yet explained; see the branch's report).
+PART_BUDGET = 950
 #: Attributes of a part's first block (set while reading): its part number and how many.
 PART_NUMBER = "rightway_part"
 PART_COUNT = "rightway_parts"
