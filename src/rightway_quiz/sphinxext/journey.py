@@ -16,6 +16,7 @@ done, the last page visited) from the data ``journey_page_data`` puts on every p
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -25,7 +26,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from ..course.model import CourseModule, Outline
-from .content import objectives_box
+from .content import build_language, objectives_box
 from .course_data import course_data
 from .i18n import _
 from .quiz import quiz_part
@@ -82,13 +83,28 @@ def module_for_page(env: Any, docname: str) -> tuple[int, CourseModule] | None:
     return None
 
 
-def time_text(minutes: int) -> str:
-    """``about 40 minutes``, or for two hours and more ``about 5 hours (305 minutes)``."""
+def time_text(minutes: int, translate: Callable[[str], str] = build_language) -> str:
+    """``about 40 minutes``, or for two hours and more ``about 5 hours (305 minutes)``.
+
+    In the build language, or in ``translate``'s (the parts planner counts both).
+    """
     if minutes < 120:
-        return str(_("about {minutes} minutes")).format(minutes=minutes)
-    return str(_("about {hours} hours ({minutes} minutes)")).format(
+        return translate("about {minutes} minutes").format(minutes=minutes)
+    return translate("about {hours} hours ({minutes} minutes)").format(
         hours=round(minutes / 60), minutes=minutes
     )
+
+
+def module_header_words(node: journey_node, translate: Callable[[str], str]) -> str:
+    """The module header's own words ("Module 2 of 7 About 40 minutes Completed").
+
+    What ``_module_header_html`` writes besides the objectives and the list of parts,
+    in ``translate``'s language: the parts planner counts them.
+    """
+    place = translate("Module {number} of {total}").format(
+        number=node["number"], total=node["total"]
+    )
+    return f"{place} {time_text(node['minutes'], translate)} {translate('Completed')}"
 
 
 # -- directives ---------------------------------------------------------------------
