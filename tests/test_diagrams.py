@@ -117,7 +117,11 @@ def test_html_has_an_svg_with_role_name_and_the_words_beside_it(app: Any, warnin
     flow_words = flow.xpath(".//details")[0]
     assert flow_words.get("open") is not None
     assert [li.text_content() for li in flow_words.xpath("./ol/li/ul/li")] == ["Ask an advocate"]
-    assert 'href="_static/rightway-diagram.css' in page.read_text(encoding="utf-8")
+    # The diagrams' rules come with the stylesheet every page loads: no request of their own.
+    assert 'href="_static/rightway.css' in page.read_text(encoding="utf-8")
+    assert ".rightway-diagram-drawing" in (page.parent / "_static" / "rightway.css").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.sphinx(

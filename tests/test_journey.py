@@ -12,11 +12,13 @@ from conftest import HTML_DIR, LANGUAGES, PROJECT_ROOT, html_pages
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
-from rightway_quiz.sphinxext.journey import PART_WORD_LIMIT, group_into_parts
+from rightway_quiz.sphinxext.part_words import translated_words
+from rightway_quiz.sphinxext.parts import PART_WORD_LIMIT, group_into_parts
 
 WORD = re.compile(r"\w[\w'’-]*")
 MODULE_PLACE = {"en": "Module {number} of {total}", "cy": "Modiwl {number} o {total}"}
 PART_PLACE = {"en": "Part {number} of {total}", "cy": "Rhan {number} o {total}"}
+SCENARIO_PART = {"en": "Scenario: {title}", "cy": "Sefyllfa: {title}"}
 MINUTES = {"en": "{minutes} minutes", "cy": "{minutes} munud"}
 
 
@@ -80,20 +82,7 @@ def test_every_module_says_where_it_sits_and_how_long_it_takes(
         assert "Estimated time" not in body and "Amser: tua" not in body
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(
-            "cy",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 14 open: after the content rewrite four Welsh parts run to "
-                "1,244-1,289 words (parts are cut by the English text)",
-            ),
-        ),
-        "en",
-    ],
-)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_long_modules_come_in_parts_of_at_most_1200_words(
     modules: list[CourseModule], language: str
 ) -> None:
@@ -138,6 +127,39 @@ def test_parts_are_as_few_as_the_budget_allows_and_even() -> None:
         [5, 6],
     ]
     assert group_into_parts([0, 300, 300], budget=950) == [[0, 1]]
+
+
+def test_parts_are_sized_by_their_longest_language() -> None:
+    # English alone fits in two parts; the Welsh of the second and third units does not.
+    english_only = [(0,), (500,), (400,), (500,)]
+    both = [(0, 0), (500, 560), (400, 470), (500, 540)]
+    assert group_into_parts(english_only, budget=950) == [[0], [1, 2]]
+    assert group_into_parts(both, budget=950) == [[0], [1], [2]]
+
+
+def test_translated_words_leave_the_markdown_out() -> None:
+    text = "Mae [Erthygl 12](https://example.org/a12) yn {term}`hawl <rights>`."
+    assert translated_words(text) == 5
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_part_opening_at_a_scenario_is_named_as_one(
+    modules: list[CourseModule], language: str
+) -> None:
+    named = []
+    for module in modules:
+        document = parse(language, module.page)
+        for link in document.cssselect(".rightway-parts a"):
+            target = document.get_element_by_id(link.get("href")[1:])
+            if "rightway-scenario" not in (target.get("class") or ""):
+                continue
+            heading = target.cssselect("h3, h4")[0]
+            for marker in heading.cssselect(".rightway-part-marker"):
+                marker.drop_tree()
+            title = heading.text_content().strip()
+            assert link.text_content() == SCENARIO_PART[language].format(title=title)
+            named.append(link.text_content())
+    assert named, "expected at least one part that opens at a scenario"
     # A unit over the budget is a part of its own; the rest is shared out evenly.
     assert group_into_parts([0, 2000, 100, 100], budget=950) == [[0], [1, 2]]
 

@@ -9,6 +9,7 @@ from conftest import LANGUAGES, PROJECT_ROOT
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
+from tools.bench import FIRST_LOAD, WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS
 
 pytestmark = pytest.mark.browser
 MODULES: list[CourseModule] = list(load_outline(PROJECT_ROOT).model.modules)
@@ -217,34 +218,41 @@ def test_code_blocks_on_phones_scroll_by_keyboard(
         assert block["tabindex"] == "0" and block["role"] == "region" and block["named"]
 
 
-WEIGHT_GOAL_REQUESTS = 10
-#: Issue 14's goal is 200 KB for a module page's first load. The page's own HTML is its
-#: content and its quiz bank; what the design adds (CSS, JS, the quiz runtime) must
-#: leave it 80 KB of that.
-ASSETS_GOAL_BYTES = 120_000
-FIRST_LOAD = """() => {
-  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-  return entries.map(entry => [entry.name, entry.decodedBodySize]);
-}"""
+def first_load(browser: Any, url: str) -> dict[str, int]:
+    """Every file a first visit (empty cache) loads, with its decoded size in bytes."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    loaded: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
+    context.close()
+    return loaded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 open: the print stylesheet (issue 15) is an eleventh request",
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_module_pages_first_load_in_ten_requests_or_fewer(
     browser: Any, site_url: str, language: str
 ) -> None:
     for module in MODULES:
-        context = browser.new_context()  # an empty cache: a first visit
-        page = context.new_page()
-        url = f"{site_url}/{language}/{module.page}.html"
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        loaded = dict(page.evaluate(FIRST_LOAD))
-        context.close()
+        loaded = first_load(browser, f"{site_url}/{language}/{module.page}.html")
         assert len(loaded) <= WEIGHT_GOAL_REQUESTS, (module.page, sorted(loaded))
         assert any("rightway-quiz.js" in name for name in loaded), module.page
-        assets = sum(size for name, size in loaded.items() if name != url)
-        assert assets <= ASSETS_GOAL_BYTES, (module.page, assets)
+        # No stylesheet of its own for print: its rules load with the page's (@media print).
+        assert not any("print" in name for name in loaded), module.page
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 14 open: module pages weigh 235-305 KB on a first load (page HTML "
+    "105-163 KB, of it the quiz bank 48-66 KB; furo.css 51 KB; the quiz, record and "
+    "course scripts 54 KB); 200 KB needs the quiz bank's markup and the scripts cut",
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_module_pages_first_load_at_most_200_kb(browser: Any, site_url: str, language: str) -> None:
+    over = []
+    for module in MODULES:
+        loaded = first_load(browser, f"{site_url}/{language}/{module.page}.html")
+        total = sum(loaded.values())
+        if total > WEIGHT_GOAL_BYTES:
+            over.append(f"{module.page}: {total} bytes")
+    assert not over, "\n".join(over)

@@ -23,6 +23,7 @@ from .myst_speedup import PooledMystParser, speed_up_myst
 from .not_found import setup_not_found
 from .notebooks import setup_notebooks
 from .page_assets import setup_page_assets
+from .parts import setup_parts
 from .quiz import setup_quiz
 from .record import setup_record
 from .scorm_notes import setup_scorm
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_record(app)
     setup_content(app)
     setup_journey(app)
+    setup_parts(app)
     setup_articles(app)
     setup_diagrams(app)
     setup_self_assessment(app)

@@ -8,7 +8,7 @@ block quotes) and a neutral ``course_part`` node where HTML needs more
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
@@ -114,10 +114,17 @@ class _ScenarioSetDirective(SphinxDirective):
         return loaded
 
 
-def article_list_text(numbers: Iterable[int]) -> str:
-    """``Rights engaged: Article 12, Article 13`` in the build language."""
-    names = ", ".join(str(_("Article {number}")).format(number=number) for number in numbers)
-    return str(_("Rights engaged: {articles}")).format(articles=names)
+def build_language(message: str) -> str:
+    """``message`` in the build language."""
+    return str(_(message))
+
+
+def article_list_text(
+    numbers: Iterable[int], translate: Callable[[str], str] = build_language
+) -> str:
+    """``Rights engaged: Article 12, Article 13`` in the build language (or ``translate``'s)."""
+    names = ", ".join(translate("Article {number}").format(number=number) for number in numbers)
+    return translate("Rights engaged: {articles}").format(articles=names)
 
 
 class ScenariosDirective(_ScenarioSetDirective):

@@ -2,7 +2,7 @@
 
 Layout is computed here, not drawn by hand per language: Welsh labels are often
 longer than English ones, so text is wrapped to the box and boxes grow to fit.
-Colours come from CSS classes (``rightway-diagram.css``, Furo's variables) so the
+Colours come from CSS classes (``rightway.css``, Furo's variables) so the
 drawing follows light mode, dark mode and print; the presentation attributes
 written here (``currentColor``) are the fallback where that CSS is missing.
 """

@@ -30,7 +30,6 @@ from .i18n import _
 
 logger = logging.getLogger(__name__)
 
-STYLESHEET = "rightway-diagram.css"
 #: The environment attribute holding the folder of diagram sources.
 FOLDER_ATTR = "rightway_diagram_dir"
 
@@ -44,7 +43,7 @@ class diagram_item(nodes.General, nodes.Element):
 
 
 def setup_diagrams(app: Sphinx) -> None:
-    """Register the directive, its nodes and the stylesheet for pages that use it."""
+    """Register the directive and its nodes (their rules are in ``rightway.css``)."""
     plain = (_visit_plain, _depart_plain)
     app.add_node(
         diagram,
@@ -57,7 +56,6 @@ def setup_diagrams(app: Sphinx) -> None:
     app.add_node(diagram_item, html=plain, text=plain, latex=plain, man=plain, texinfo=plain)
     app.add_directive("diagram", DiagramDirective)
     app.connect("builder-inited", _note_folder)
-    app.connect("html-page-context", _add_stylesheet)
 
 
 def _note_folder(app: Sphinx) -> None:
@@ -71,14 +69,6 @@ def _visit_plain(translator: Any, node: nodes.Element) -> None:
 
 def _depart_plain(translator: Any, node: nodes.Element) -> None:
     """Nothing to close."""
-
-
-def _add_stylesheet(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Only pages with a diagram load its stylesheet."""
-    if isinstance(doctree, nodes.document) and next(iter(doctree.findall(diagram)), None):
-        app.add_css_file(STYLESHEET)
 
 
 # -- parse -------------------------------------------------------------------

@@ -15,6 +15,8 @@ Sphinx and its extensions add their assets to every page on ``builder-inited``;
 sphinx-design's 55 KB stylesheet (and Furo's rules for it) is replaced by the rules
 for the components the page uses, written once per set of components as
 ``_static/rightway-design-<hash>.css``. A module page went from 17 requests to 9.
+The print, diagram and self-assessment rules sit in ``rightway.css`` and
+``rightway-quiz.css`` rather than in stylesheets of their own: at most 10 requests.
 """
 
 from __future__ import annotations

@@ -43,7 +43,6 @@ def setup_self_assessment(app: Sphinx) -> None:
 
 def _add_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
-        app.add_css_file("rightway-self-assessment.css")
         app.add_js_file("rightway-self-assessment.js", defer="defer")
 
 

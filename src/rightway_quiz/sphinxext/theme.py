@@ -31,8 +31,9 @@ def _add_static_assets(app: Sphinx) -> None:
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return
     app.config.html_static_path.append(str(STATIC_DIR))
+    # rightway.css holds the diagrams' and the printed page's rules too: each stylesheet
+    # of its own would be one request more (a media="print" link is fetched on screen).
     app.add_css_file("rightway.css")
-    app.add_css_file("rightway-print.css", media="print")
     app.add_js_file("rightway.js", defer="defer")
 
 
