@@ -280,6 +280,12 @@ def test_relaunch_returns_to_the_section_being_read(lms: Lms, version: str) -> N
     )
     assert section_top(frame, section) < frame.evaluate("innerHeight / 4")
     assert frame.evaluate("RightwayPlace.currentSection()") == section
+    # A scroll with no key, click or touch (a scrollbar, a screen reader) is the learner
+    # moving on: the bookmark follows them, here back to the top of the page.
+    frame.evaluate("scrollTo(0, 0)")
+    lms.page.wait_for_function(
+        "([key, want]) => lms.values()[key] === want", arg=[LOCATION[version], f"en/{MODULE}"]
+    )
 
 
 def section_top(frame: Any, section: str) -> float:

@@ -41,11 +41,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_passing_the_quiz_reports_passed_with_the_score(lms: Lms, quiz: Quiz, version: str) -> None:
-    lms.launch("en", version)
-    frame = lms.content("en")
+@pytest.mark.parametrize("language", ["en", "cy"])  # each one-language package
+def test_passing_the_quiz_reports_passed_with_the_score(
+    lms: Lms, quiz: Quiz, version: str, language: str
+) -> None:
+    lms.launch(language, version)
+    frame = lms.content(language)
     take_quiz(frame, quiz, right={q.id for q in quiz.questions})
     values = lms.values()
+    location = values["cmi.core.lesson_location" if version == "1.2" else "cmi.location"]
+    assert location.startswith(f"{language}/{MODULE}")
     if version == "1.2":
         assert values["cmi.core.score.raw"] == "100"
         assert values["cmi.core.score.min"] == "0" and values["cmi.core.score.max"] == "100"

@@ -102,8 +102,7 @@
   // A page opened at a section (a bookmark, "Continue where you left off", the language
   // switch) lands there at once, not through Furo's smooth scroll from the top (whose
   // passing sections would each be reported as the place), and stays there while late
-  // layout (fonts, diagrams, a restored quiz) moves things, until the learner scrolls,
-  // types, clicks or touches.
+  // layout (fonts, diagrams, a restored quiz) moves things, until the learner moves.
   function landAtTheLinkedSection() {
     var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     landing = id ? document.getElementById(id) : null;
@@ -111,21 +110,34 @@
     var root = document.documentElement;
     var smooth = root.style.scrollBehavior;
     root.style.scrollBehavior = "auto";
-    function land() { if (landing) landing.scrollIntoView({ block: "start", behavior: "instant" }); }
-    var watcher = window.ResizeObserver ? new ResizeObserver(land) : null;
-    // The article, not the body: Furo gives the body the window's height.
-    if (watcher) watcher.observe(landing.closest("article") || document.body);
+    var landedAt = 0;
+    function land() {
+      if (!landing) return;
+      landing.scrollIntoView(true); // to the top, at once (the style above says so)
+      landedAt = landing.getBoundingClientRect().top;
+    }
+    // A scroll that keeps the section where it landed is ours or the browser's scroll
+    // anchoring; one that moves it is the learner's (a scrollbar, a screen reader's
+    // cursor), as are a wheel, a touch, a key or a click.
+    function scrolled() {
+      if (landing && Math.abs(landing.getBoundingClientRect().top - landedAt) > 1) release();
+    }
     var moves = ["wheel", "touchstart", "keydown", "mousedown"];
+    var watcher = window.ResizeObserver ? new ResizeObserver(land) : null;
     function release() {
       landing = null;
       root.style.scrollBehavior = smooth;
       if (watcher) watcher.disconnect();
+      window.removeEventListener("scroll", scrolled);
+      window.removeEventListener("load", land);
       moves.forEach(function (name) { window.removeEventListener(name, release, true); });
     }
-    moves.forEach(function (name) { window.addEventListener(name, release, true); });
-    window.addEventListener("hashchange", release);
     land();
+    // The article, not the body: Furo gives the body the window's height.
+    if (watcher) watcher.observe(landing.closest("article") || document.body);
     window.addEventListener("load", land);
+    window.addEventListener("scroll", scrolled, { passive: true });
+    moves.forEach(function (name) { window.addEventListener(name, release, { capture: true, passive: true }); });
   }
 
   function keepPlaceAcrossLanguages() {
