@@ -102,7 +102,8 @@
   // A page opened at a section (a bookmark, "Continue where you left off", the language
   // switch) lands there at once, not through Furo's smooth scroll from the top (whose
   // passing sections would each be reported as the place), and stays there while late
-  // layout (fonts, diagrams, a restored quiz) moves things, until the learner moves.
+  // layout (fonts, diagrams, a restored quiz) moves things, until the learner moves
+  // (a wheel, a touch, a key, a click, or a scroll by other means).
   function landAtTheLinkedSection() {
     var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     landing = id ? document.getElementById(id) : null;
@@ -110,17 +111,29 @@
     var root = document.documentElement;
     var smooth = root.style.scrollBehavior;
     root.style.scrollBehavior = "auto";
-    var landedAt = 0;
+    var heldAt = 0; // the page's scroll position the last time the section was in its place
+    // Its place: where the browser puts a linked heading (Furo's scroll-margin-top), or
+    // as near as the page's end allows.
+    function inPlace() {
+      var top = landing.getBoundingClientRect().top;
+      var margin = parseFloat(getComputedStyle(landing).scrollMarginTop) || 0;
+      var atEnd = window.scrollY >= document.documentElement.scrollHeight - window.innerHeight - 1;
+      return Math.abs(top - margin) <= 1 || (atEnd && top > margin);
+    }
     function land() {
       if (!landing) return;
       landing.scrollIntoView(true); // to the top, at once (the style above says so)
-      landedAt = landing.getBoundingClientRect().top;
+      heldAt = window.scrollY;
     }
-    // A scroll that keeps the section where it landed is ours or the browser's scroll
-    // anchoring; one that moves it is the learner's (a scrollbar, a screen reader's
-    // cursor), as are a wheel, a touch, a key or a click.
+    // The learner moved (a scrollbar, a screen reader's cursor) when the page scrolled
+    // and took the section out of its place. The browser's own moves do one or the other:
+    // scroll anchoring and the browser landing again scroll the page but keep the section
+    // in place; late layout moves the section but not the page (and its scroll event can
+    // come before the resize that lands it again).
     function scrolled() {
-      if (landing && Math.abs(landing.getBoundingClientRect().top - landedAt) > 1) release();
+      if (!landing) return;
+      if (inPlace()) heldAt = window.scrollY;
+      else if (Math.abs(window.scrollY - heldAt) > 1) release();
     }
     var moves = ["wheel", "touchstart", "keydown", "mousedown"];
     var watcher = window.ResizeObserver ? new ResizeObserver(land) : null;
