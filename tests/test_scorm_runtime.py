@@ -41,11 +41,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_passing_the_quiz_reports_passed_with_the_score(lms: Lms, quiz: Quiz, version: str) -> None:
-    lms.launch("en", version)
-    frame = lms.content("en")
+@pytest.mark.parametrize("language", ["en", "cy"])  # each one-language package
+def test_passing_the_quiz_reports_passed_with_the_score(
+    lms: Lms, quiz: Quiz, version: str, language: str
+) -> None:
+    lms.launch(language, version)
+    frame = lms.content(language)
     take_quiz(frame, quiz, right={q.id for q in quiz.questions})
     values = lms.values()
+    location = values["cmi.core.lesson_location" if version == "1.2" else "cmi.location"]
+    assert location.startswith(f"{language}/{MODULE}")
     if version == "1.2":
         assert values["cmi.core.score.raw"] == "100"
         assert values["cmi.core.score.min"] == "0" and values["cmi.core.score.max"] == "100"
@@ -308,15 +313,13 @@ def test_a_sco_in_a_popup_finds_the_api_through_its_opener(lms: Lms) -> None:
 # -- languages --------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fails since quiz answers are shared between languages (issue 14); not yet diagnosed",
-)
 def test_bilingual_package_keeps_the_score_across_a_language_switch(lms: Lms, quiz: Quiz) -> None:
     lms.launch("bilingual", "2004", cmi={"learner_preference": {"language": "cy"}})
     frame = lms.content("cy")
     take_quiz(frame, quiz, right={q.id for q in quiz.questions})
     assert lms.values()["cmi.success_status"] == "passed"
+    reading = frame.evaluate("RightwayPlace.currentSection()")
+    assert reading, "checking the quiz leaves the learner at the quiz's section"
     follow(frame, 'a[data-rightway-language="en"]')
     english = lms.content("en")
     english.wait_for_function(
@@ -326,7 +329,9 @@ def test_bilingual_package_keeps_the_score_across_a_language_switch(lms: Lms, qu
     assert "5 out of 5" in english.locator(f"#quiz-{quiz.id} .rightway-quiz-result").inner_text()
     values = lms.values()
     assert values["cmi.success_status"] == "passed" and values["cmi.score.scaled"] == "1"
-    assert values["cmi.location"] == f"en/{MODULE}"
+    # The bookmark follows the learner: the English page, at the section they were reading.
+    assert values["cmi.location"] == f"en/{MODULE}#{reading}"
+    assert english.evaluate("RightwayPlace.currentSection()") == reading
     assert lms.count("init") == 1 and lms.count("finish") == 0
     no_errors(lms)
 

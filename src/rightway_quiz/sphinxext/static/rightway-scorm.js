@@ -5,8 +5,8 @@
  * course pages. This script, on every course page, looks up the parent chain
  * for that launch page (window.RightwayScormHost, same origin only) and:
  *   - tells it which page is showing (bookmark, pages visited) and which section
- *     the learner is reading (the nearest heading above the top quarter of the
- *     frame), so a bookmark brings them back to that section, not the page's top;
+ *     the learner is reading (window.RightwayPlace, from rightway.js), so a
+ *     bookmark brings them back to that section, not the page's top;
  *   - hands quiz saving to the LMS: it marks <html data-rightway-lms> before
  *     rightway-quiz.js runs (this file loads first), so a shared computer's
  *     browser storage never leaks one learner's answers into another's record;
@@ -100,16 +100,10 @@
   // After rightway-quiz.js (a later deferred script) has set up its forms.
   document.addEventListener("DOMContentLoaded", restore);
 
-  // The section being read: the last section whose heading has passed the top quarter.
+  // The section being read, as rightway.js defines it for the journey and the language
+  // switch (it loads after this file, so it is looked up when the learner scrolls).
   function currentSection() {
-    var line = window.innerHeight / 4;
-    var found = "";
-    var sections = document.querySelectorAll("article section[id], [role=main] section[id]");
-    for (var i = 0; i < sections.length; i++) {
-      if (sections[i].getBoundingClientRect().top > line) break;
-      found = sections[i].id;
-    }
-    return found;
+    return window.RightwayPlace ? window.RightwayPlace.currentSection() : "";
   }
   var scheduled = false;
   window.addEventListener("scroll", function () {

@@ -6,8 +6,9 @@
  * then becomes a named, focusable region so keyboard users can scroll it too
  * (WCAG 2.1.1). It stops being a tab stop when the table fits again; code
  * blocks and notebook outputs too. While the phone menu is open, Tab stays inside it (Escape closes it).
- * The language links keep the learner's place: they carry the section being read
- * (or the search query) to the other language.
+ * The section being read has one definition here (window.RightwayPlace, also the
+ * SCORM bookmark's): the language links carry it (or the search query) to the other
+ * language, and a page opened at a section lands and stays there.
  * The journey (data from #rightway-journey, see rightway_quiz/sphinxext/journey.py):
  * a passed quiz marks its module done (menu ticks, the module header, the welcome
  * page's progress and outline) and names the next module; the welcome page offers
@@ -74,22 +75,89 @@
     });
   }
 
-  // -- the language switch keeps the learner's place ------------------------------------
-  // The section whose heading was last scrolled past: section ids match across languages.
-  function currentSectionId() {
-    var found = null;
-    document.querySelectorAll("article section[id]").forEach(function (section) {
-      if (section.getBoundingClientRect().top <= 120) found = section.id;
-    });
-    var first = document.querySelector("article section[id]");
-    if (found && first && found === first.id) found = null; // the top of the page needs no anchor
-    return found || (location.hash ? location.hash.slice(1) : null);
+  // -- the section being read: one definition for the journey, the language switch
+  // and the SCORM bookmark (rightway-scorm.js reads it through window.RightwayPlace) --
+  // Furo parks a linked heading 2.5rem (plus the phone header) below the top, so the
+  // reading line is never above that: a section opened from a link is the one being read.
+  var LINKED_HEADING_ROOM = 120;
+  var SECTIONS = "article section[id], [role=main] section[id]";
+  function sectionOf(element) {
+    var section = element && element.closest ? element.closest("section[id]") : null;
+    var first = document.querySelector(SECTIONS);
+    return section && section !== first ? section.id : ""; // the top of the page needs no anchor
   }
+  var landing = null; // the element a page was opened at (#id), held in view until the learner moves
+  // The section whose heading was last scrolled past the reading line; section ids match across languages.
+  function currentSection() {
+    if (landing) return sectionOf(landing);
+    var line = Math.max(window.innerHeight / 4, LINKED_HEADING_ROOM);
+    var found = null;
+    document.querySelectorAll(SECTIONS).forEach(function (section) {
+      if (section.getClientRects().length && section.getBoundingClientRect().top <= line) found = section;
+    });
+    return sectionOf(found);
+  }
+  window.RightwayPlace = { currentSection: currentSection };
+
+  // A page opened at a section (a bookmark, "Continue where you left off", the language
+  // switch) lands there at once, not through Furo's smooth scroll from the top (whose
+  // passing sections would each be reported as the place), and stays there while late
+  // layout (fonts, diagrams, a restored quiz) moves things, until the learner moves
+  // (a wheel, a touch, a key, a click, or a scroll by other means).
+  function landAtTheLinkedSection() {
+    var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    landing = id ? document.getElementById(id) : null;
+    if (!landing) return;
+    var root = document.documentElement;
+    var smooth = root.style.scrollBehavior;
+    root.style.scrollBehavior = "auto";
+    var heldAt = 0; // the page's scroll position the last time the section was in its place
+    // Its place: where the browser puts a linked heading (Furo's scroll-margin-top), or
+    // as near as the page's end allows.
+    function inPlace() {
+      var top = landing.getBoundingClientRect().top;
+      var margin = parseFloat(getComputedStyle(landing).scrollMarginTop) || 0;
+      var atEnd = window.scrollY >= document.documentElement.scrollHeight - window.innerHeight - 1;
+      return Math.abs(top - margin) <= 1 || (atEnd && top > margin);
+    }
+    function land() {
+      if (!landing) return;
+      landing.scrollIntoView(true); // to the top, at once (the style above says so)
+      heldAt = window.scrollY;
+    }
+    // The learner moved (a scrollbar, a screen reader's cursor) when the page scrolled
+    // and took the section out of its place. The browser's own moves do one or the other:
+    // scroll anchoring and the browser landing again scroll the page but keep the section
+    // in place; late layout moves the section but not the page (and its scroll event can
+    // come before the resize that lands it again).
+    function scrolled() {
+      if (!landing) return;
+      if (inPlace()) heldAt = window.scrollY;
+      else if (Math.abs(window.scrollY - heldAt) > 1) release();
+    }
+    var moves = ["wheel", "touchstart", "keydown", "mousedown"];
+    var watcher = window.ResizeObserver ? new ResizeObserver(land) : null;
+    function release() {
+      landing = null;
+      root.style.scrollBehavior = smooth;
+      if (watcher) watcher.disconnect();
+      window.removeEventListener("scroll", scrolled);
+      window.removeEventListener("load", land);
+      moves.forEach(function (name) { window.removeEventListener(name, release, true); });
+    }
+    land();
+    // The article, not the body: Furo gives the body the window's height.
+    if (watcher) watcher.observe(landing.closest("article") || document.body);
+    window.addEventListener("load", land);
+    window.addEventListener("scroll", scrolled, { passive: true });
+    moves.forEach(function (name) { window.addEventListener(name, release, { capture: true, passive: true }); });
+  }
+
   function keepPlaceAcrossLanguages() {
     document.querySelectorAll("a[data-rightway-language]").forEach(function (link) {
       var base = link.getAttribute("href").split("#")[0].split("?")[0];
       function update() {
-        var id = currentSectionId();
+        var id = currentSection();
         link.setAttribute("href", base + (location.search || "") + (id ? "#" + encodeURIComponent(id) : ""));
       }
       link.addEventListener("click", update);
@@ -169,7 +237,7 @@
     function rememberPlace() {
       if (!here || here === home || /(^|\/)(search|genindex)\.html$/.test(here)) return;
       var journey = readJourney();
-      journey.last = { page: here, section: currentSectionId() };
+      journey.last = { page: here, section: currentSection() };
       writeJourney(journey);
     }
     rememberPlace();
@@ -240,6 +308,7 @@
     document.querySelectorAll(".rightway-print-options").forEach(function (list) { list.remove(); });
   }
   function setup() {
+    landAtTheLinkedSection();
     window.addEventListener("beforeprint", prepareForPrint);
     window.addEventListener("afterprint", restoreAfterPrint);
     markScrollableTables();
