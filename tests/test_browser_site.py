@@ -131,3 +131,11 @@ def test_phone_header_title_stays_inside_the_header(
     assert title["y"] >= header["y"] - 1
     assert title["y"] + title["height"] <= header["y"] + header["height"] + 1
     assert title["x"] + title["width"] <= 320
+
+
+def test_reduced_motion_turns_off_smooth_scrolling(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/en/principles/participation.html")
+    behaviour = "getComputedStyle(document.documentElement).scrollBehavior"
+    assert page.evaluate(behaviour) == "smooth"  # Furo's, for everyone else
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(behaviour) == "auto"
