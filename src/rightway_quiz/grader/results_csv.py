@@ -55,22 +55,54 @@ def _csv_line(cells: list[object]) -> str:
 
 def _cell(value: str) -> str:
     """One text cell as ``csv.writer`` writes it: quoted only if it needs to be."""
-    if any(special in value for special in (",", '"', "\r", "\n")):
+    if "," in value or '"' in value or "\r" in value or "\n" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
+#: Questions taken together when working out which were missed (2**8 results each).
+CHUNK_QUESTIONS = 8
+
+
 class _QuizFacts:
-    """What a quiz's rows need, worked out once: each question's bit, id and articles."""
+    """What a quiz's rows need, worked out once: each question's bit, id and articles.
+
+    Which questions were missed (and their articles) is kept for each result of
+    each eight questions, so a result not seen before is put together from parts.
+    """
 
     def __init__(self, quiz: Quiz) -> None:
-        self.quiz = quiz
-        self.questions = [
-            (1 << index, question.id, question.articles)
+        questions = [
+            (1 << index, question.id, frozenset(question.articles))
             for index, question in enumerate(quiz.questions)
         ]
+        self.chunks = [
+            questions[start : start + CHUNK_QUESTIONS]
+            for start in range(0, len(questions), CHUNK_QUESTIONS)
+        ]
+        self._missed: list[dict[int, tuple[str, frozenset[int]]]] = [{} for _ in self.chunks]
         self.pass_mark = quiz.pass_mark
         self.head = ",".join(_cell(str(value)) for value in (quiz.principle, quiz.id))
+
+    def missed(self, correct: int) -> tuple[str, str]:
+        """The cells for the questions not answered right and for their articles."""
+        ids: list[str] = []
+        articles: frozenset[int] = frozenset()
+        for index, chunk in enumerate(self.chunks):
+            part = correct >> (index * CHUNK_QUESTIONS) & (1 << CHUNK_QUESTIONS) - 1
+            found = self._missed[index].get(part)
+            if found is None:
+                wrong = [
+                    (question, numbers) for bit, question, numbers in chunk if not correct & bit
+                ]
+                found = self._missed[index][part] = (
+                    " ".join(question for question, _numbers in wrong),
+                    frozenset().union(*(numbers for _question, numbers in wrong)),
+                )
+            if found[0]:
+                ids.append(found[0])
+            articles |= found[1]
+        return _cell(" ".join(ids)), " ".join(map(str, sorted(articles)))
 
 
 class _Rows:
@@ -104,11 +136,7 @@ class _Rows:
         facts = self._facts.get(attempt.key)
         if facts is None:
             facts = self._facts[attempt.key] = _QuizFacts(attempt.key.quiz)
-        correct = attempt.correct
-        missed = [
-            (question, articles) for bit, question, articles in facts.questions if not correct & bit
-        ]
-        numbers = sorted({number for _question, articles in missed for number in articles})
+        missed, articles = facts.missed(attempt.correct)
         score, out_of = attempt.score, attempt.out_of
         shown = percent(score, out_of)
         passed = shown >= facts.pass_mark
@@ -122,8 +150,8 @@ class _Rows:
                 str(shown),
                 str(facts.pass_mark),
                 self.yes if passed else self.no,
-                _cell(" ".join(question for question, _articles in missed)),
-                " ".join(map(str, numbers)),
+                missed,
+                articles,
             ]
         )
         return text + self.sources[attempt.source] + self.tail, score, out_of, passed
