@@ -175,3 +175,25 @@ def test_no_writing_bar_for_a_small_cohort(tmp_path: Path, monkeypatch: pytest.M
     status, text = _grade_on_a_terminal(tmp_path, monkeypatch, "-o", str(output), min_learners=4)
     assert status == 0 and output.exists()
     assert "Written: " in text and "Writing [" not in text
+
+
+# -- small modules, short functions (issue 12's house rule) ---------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+GRADER_FILES = sorted((ROOT / "src" / "rightway_quiz" / "grader").glob("*.py"))
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+@pytest.mark.parametrize(
+    "path", [*GRADER_FILES, ROOT / "tools" / "bench_grader.py"], ids=lambda path: path.name
+)
+def test_grader_modules_and_functions_stay_small(path: Path) -> None:
+    import ast
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) < MAX_MODULE_LINES
+    for node in ast.walk(ast.parse("\n".join(lines))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert length <= MAX_FUNCTION_LINES, f"{node.name} is {length} lines"
