@@ -29,7 +29,6 @@ from grader_support import (
 
 from rightway_quiz.grader import cli as cli_module
 from rightway_quiz.grader import grading as grading_module
-from rightway_quiz.grader import row_grading
 
 HEADER = "learner,quiz,question,answer\r\n"
 
@@ -532,7 +531,6 @@ def test_the_progress_bar_is_cleared_before_a_rejection_line(
     from rightway_quiz.grader import _progress
 
     monkeypatch.setattr(_progress, "MIN_BYTES", 0)
-    monkeypatch.setattr(row_grading, "PROGRESS_EVERY", 1)
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     path = tmp_path / "a.csv"

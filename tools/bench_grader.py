@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # the package, even when not installed
@@ -230,7 +231,7 @@ def print_summary(
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
@@ -242,10 +243,61 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--child", nargs=3, metavar=("MODE", "CSV", "COURSE"), help=argparse.SUPPRESS
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def measure_runs(data: Path, course_dir: Path, runs: int) -> dict[str, Any]:
+    """Each measurement ``runs`` times, the three modes taking turns (a machine whose
+    speed drifts slows them alike): seconds and peaks by mode, and the engine's counts."""
+    found: dict[str, Any] = {"csv": [], "grade": [], "grade_peak": [], "cli": [], "cli_peak": []}
+    for _run in range(runs):
+        found["csv"].append(measure("csv", data, course_dir)["seconds"])
+        graded = measure("grade", data, course_dir)
+        found["grade"].append(graded["seconds"])
+        found["grade_peak"].append(graded["peak_mb"])
+        found["counts"] = graded
+        whole = measure("cli", data, course_dir)
+        found["cli"].append(whole["seconds"])
+        found["cli_peak"].append(whole["peak_mb"])
+    return found
+
+
+def figures_for(
+    runs: dict[str, Any], rows: int, megabytes: float, course_kind: str, command: str
+) -> dict[str, Any]:
+    """The figures written as JSON: spreads, ratios of the medians, goals and counts."""
+    read = statistics.median(runs["csv"])
+    counts = runs["counts"]
+    return {
+        "rows": rows,
+        "csv_megabytes": megabytes,
+        "course": course_kind,
+        "runs": len(runs["csv"]),
+        "csv_read_seconds": spread(runs["csv"]),
+        "grade_seconds": spread(runs["grade"]),
+        "engine_ratio": statistics.median(runs["grade"]) / read,
+        "ratio": statistics.median(runs["cli"]) / read,
+        "ratio_goal": GOAL_RATIO,
+        "engine_peak_mb": spread(runs["grade_peak"]),
+        "peak_mb_goal": GOAL_PEAK_MB,
+        "cli_grade_to_csv_seconds": spread(runs["cli"]),
+        "cli_peak_mb": spread(runs["cli_peak"]),
+        "seconds_are": "CPU seconds of the measured process",
+        "graded": counts.get("graded"),
+        "rejected": counts.get("rejected"),
+        "attempts": counts.get("attempts"),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.system()}",
+        "command": command,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return 0
+    command = "python tools/bench_grader.py " + " ".join(argv if argv is not None else sys.argv[1:])
     with tempfile.TemporaryDirectory(prefix="rightway-bench-") as tmp:
         course_dir = args.course_dir
         course_kind = "course"
@@ -254,48 +306,15 @@ def main(argv: list[str] | None = None) -> int:
             course_kind = "synthetic (the course has no quizzes yet)"
         data = Path(tmp) / "answers.csv"
         rows = write_rows(course_dir, data, args.rows)
-        reads, grades, peaks, clis, cli_peaks = [], [], [], [], []
-        counts: dict[str, float] = {}
-        for _run in range(args.runs):
-            reads.append(measure("csv", data, course_dir)["seconds"])
-            graded = measure("grade", data, course_dir)
-            grades.append(graded["seconds"])
-            peaks.append(graded["peak_mb"])
-            counts = graded
-            whole = measure("cli", data, course_dir)
-            clis.append(whole["seconds"])
-            cli_peaks.append(whole["peak_mb"])
-        engine_ratio = statistics.median(grades) / statistics.median(reads)
-        ratio = statistics.median(clis) / statistics.median(reads)
-        figures = {
-            "rows": rows,
-            "csv_megabytes": round(data.stat().st_size / 1_000_000, 1),
-            "course": course_kind,
-            "runs": args.runs,
-            "csv_read_seconds": spread(reads),
-            "grade_seconds": spread(grades),
-            "engine_ratio": engine_ratio,
-            "ratio": ratio,
-            "ratio_goal": GOAL_RATIO,
-            "engine_peak_mb": spread(peaks),
-            "peak_mb_goal": GOAL_PEAK_MB,
-            "cli_grade_to_csv_seconds": spread(clis),
-            "cli_peak_mb": spread(cli_peaks),
-            "seconds_are": "CPU seconds of the measured process",
-            "graded": counts.get("graded"),
-            "rejected": counts.get("rejected"),
-            "attempts": counts.get("attempts"),
-            "python": platform.python_version(),
-            "machine": f"{platform.machine()}, {platform.system()}",
-            "command": "python tools/bench_grader.py "
-            + " ".join(argv if argv is not None else sys.argv[1:]),
-        }
-    print_summary(figures, ratio, peaks, cli_peaks)
+        runs = measure_runs(data, course_dir, args.runs)
+        megabytes = round(data.stat().st_size / 1_000_000, 1)
+        figures = figures_for(runs, rows, megabytes, course_kind, command)
+    print_summary(figures, figures["ratio"], runs["grade_peak"], runs["cli_peak"])
     if args.json == "-":
         print(json.dumps(figures))
     elif args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    met = ratio <= GOAL_RATIO and max(cli_peaks) < GOAL_PEAK_MB
+    met = figures["ratio"] <= GOAL_RATIO and max(runs["cli_peak"]) < GOAL_PEAK_MB
     return 1 if args.check and not met else 0
 
 

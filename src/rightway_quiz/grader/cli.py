@@ -29,6 +29,7 @@ from .cli_grading import (
     grade_all,
     namer_for,
     write_output,
+    writing_bar,
 )
 from .cli_parser import PROG, build_parser
 from .cli_words import use_run_language
@@ -112,8 +113,9 @@ def run_grade(args: argparse.Namespace) -> int:
     grader = grade_all(args, course, namer)
     book = grader.gradebook
     texts = course.translations(args.lang)
-    chunks = render(book, texts, namer, output_format, args.translator)
-    write_output(chunks, args.output, csv=output_format == "csv")
+    bar = writing_bar(args.output)
+    chunks = render(book, texts, namer, output_format, args.translator, bar)
+    write_output(chunks, args.output, csv=output_format == "csv", bar=bar)
     return 0 if book.ok and book.attempts else 1
 
 

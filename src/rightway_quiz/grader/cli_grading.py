@@ -20,6 +20,8 @@ from .messages import _, run_translator
 from .results import Namer, counts_line
 
 SHOWN_REJECTIONS = 20
+#: Results for fewer learners are written too soon to need a progress bar.
+MIN_LEARNERS = 1_000
 SUFFIX_FORMATS = {
     ".csv": "csv",
     ".json": "json",
@@ -66,15 +68,36 @@ def check_outputs(args: argparse.Namespace, formats: Sequence[str]) -> None:
             )
 
 
-def write_output(chunks: Iterable[str], output: Path | None, *, csv: bool = False) -> None:
-    """Write to the screen or to ``output`` (checked by :func:`_check_outputs`), piece by piece."""
+def write_output(
+    chunks: Iterable[str], output: Path | None, *, csv: bool = False, bar: ProgressBar | None = None
+) -> None:
+    """Write to the screen or to ``output`` (checked by :func:`_check_outputs`), piece by
+    piece; ``bar`` (drawn while the pieces are made) is cleared before anything is said."""
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         return
-    with replacing(output, csv=csv) as handle:
-        handle.writelines(chunks)
+    try:
+        with replacing(output, csv=csv) as handle:
+            handle.writelines(chunks)
+    finally:
+        if bar is not None:
+            bar.close()
     err(_("Written: {path}").format(path=display_path(output)))
+
+
+def writing_bar(output: Path | None) -> ProgressBar | None:
+    """A bar counting learners while results are written to a file (an HTML page for a
+    large cohort takes a while); none when they go to the screen, where it would get
+    in their way."""
+    if output is None:
+        return None
+    learners = _("{done}/{total} learners")
+
+    def amount(done: int, total: int) -> str:
+        return learners.format(done=f"{done:,}", total=f"{total:,}")
+
+    return ProgressBar(_("Writing"), sys.stderr, amount=amount, minimum=MIN_LEARNERS)
 
 
 class _RejectionLog:

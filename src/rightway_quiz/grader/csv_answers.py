@@ -162,25 +162,30 @@ def records(
         if '"' in text or (bad is not None and BAD_BYTE.search(text)):
             yield list(_careful(lines, blocks, delimiter, bad))
         else:
-            yield [line.split(delimiter) for line in lines]
+            yield list(map(str.split, lines, itertools.repeat(delimiter)))
 
 
 @dataclass
 class CsvAnswers:
     """An open answers CSV: its columns and records after the header row.
 
-    Use as a context manager; iterate ``rows``. ``bytes_read()`` tells a
+    Use as a context manager; iterate ``batches`` (lists of records) or ``rows``. ``bytes_read()`` tells a
     progress bar how far it has got.
     """
 
     path: Path
     columns: dict[str, int]
     width: int
-    rows: Iterator[list[str]]
+    batches: Iterator[list[list[str]]]
     decoding: Decoding
     size: int
     _handle: io.TextIOWrapper
     _raw: BinaryIO
+
+    @property
+    def rows(self) -> Iterator[list[str]]:
+        """Every record, one by one."""
+        return itertools.chain.from_iterable(self.batches)
 
     def bytes_read(self) -> int:
         """Bytes consumed so far (read ahead in blocks, so approximate)."""
@@ -253,7 +258,7 @@ def open_answer_csv(path: Path) -> CsvAnswers:
         path=path,
         columns=columns,
         width=len(header),
-        rows=itertools.chain.from_iterable(records(handle, delimiter, decoding)),
+        batches=records(handle, delimiter, decoding),
         decoding=decoding,
         size=path.stat().st_size,
         _handle=handle,

@@ -36,7 +36,7 @@ from .csv_answers import open_answer_csv
 from .gradebook import Attempt, Gradebook, Rejection
 from .marking import CourseKeys, Rejected
 from .messages import _
-from .row_grading import RowGrader
+from .row_grading import RowGrader, in_batches
 
 #: How many rejections a gradebook keeps in full; the rest are only counted.
 KEPT_REJECTIONS = 10_000
@@ -49,8 +49,8 @@ class Grader:
     """Marks answer sources into one :class:`Gradebook`.
 
     ``on_reject`` sees every rejection as it happens (the gradebook keeps the
-    first :data:`KEPT_REJECTIONS`); ``progress(done, total)`` is called every
-    few thousand CSV rows with bytes read and file size.
+    first :data:`KEPT_REJECTIONS`); ``progress(done, total)`` is called before
+    each block of about a megabyte of a CSV with bytes read and file size.
     """
 
     def __init__(
@@ -105,8 +105,8 @@ class Grader:
                     def progress() -> None:
                         report(answers.bytes_read(), size)
 
-                self.add_rows(
-                    answers.rows,
+                self._rows.add_batches(
+                    answers.batches,
                     answers.columns,
                     source,
                     first_row=2,
@@ -128,8 +128,13 @@ class Grader:
     ) -> None:
         """Grade rows of strings; ``columns`` maps learner, quiz, question, answer (and
         optionally quiz_version) to indexes; ``width`` is the header's field count."""
-        self._rows.add_rows(
-            rows, columns, source, first_row=first_row, progress=progress, width=width
+        self._rows.add_batches(
+            in_batches(rows),
+            columns,
+            source,
+            first_row=first_row,
+            progress=progress,
+            width=width,
         )
 
     # -- JSON -----------------------------------------------------------------------

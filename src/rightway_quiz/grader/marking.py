@@ -37,12 +37,22 @@ class Rejected(Exception):
 class QuizKey:
     """A quiz prepared for marking: each question's position and bit, the whole-quiz mask."""
 
-    __slots__ = ("answer_keys", "full_mask", "items", "options", "positions", "quiz", "version")
+    __slots__ = (
+        "answer_keys",
+        "full_mask",
+        "items",
+        "options",
+        "positions",
+        "principle",
+        "quiz",
+        "version",
+    )
 
     def __init__(self, quiz: Quiz) -> None:
         self.quiz = quiz
         # Worked out once: the quiz's hash, and each question's ids and right response.
         self.version = quiz.version
+        self.principle = quiz.principle
         self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
         self.full_mask = (1 << len(quiz.questions)) - 1
         # Ids are matched whatever their case ("B" is option "b"), through these maps.

@@ -16,7 +16,6 @@ from ..course.course import ContentTranslations, Course
 from ..course.model import Prompt, Scenario
 from .messages import Translator, _
 from .principles import principle_name
-from .templating import render
 
 PromptKind = Literal["scenario", "question", "any"]
 AUDIENCES = ("one-to-one", "team", "foster-carer", "residential")
@@ -151,6 +150,8 @@ def record_entry(prompt: SessionPrompt, notes: RecordNotes, when: date, _: Trans
     """A Markdown section for a supervision record (``templates/record.md.j2``), with the
     headings the supervisors' guide recommends: date, prompt, what the practitioner said,
     rights engaged, agreed actions, follow-up date."""
+    from .templating import render  # Jinja2 only for the commands that render templates
+
     return render(
         "record.md.j2",
         _,

@@ -174,11 +174,21 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
     }
 
 
-def learner_records(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Iterator[Record]:
-    """Each learner's record in turn: a large cohort is never held as records all at once."""
+def learner_records(
+    book: Gradebook,
+    texts: ContentTranslations,
+    namer: Namer,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Record]:
+    """Each learner's record in turn: a large cohort is never held as records all at once.
+
+    ``progress(done, total)`` is told each time a record has been used."""
     seen: dict[object, Record] = {}
-    for learner in book.learners():
+    learners = book.learners()
+    for done, learner in enumerate(learners, 1):
         yield learner_record(learner, book.course, texts, namer, seen)
+        if progress is not None:
+            progress(done, len(learners))
 
 
 def grades_document(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Record:
@@ -329,23 +339,32 @@ def render_csv_results(
 Renderer = Callable[[Gradebook, Record, Iterator[Record], Namer, Translator], Iterator[str]]
 
 
-def _renderers() -> dict[str, Renderer]:
-    """Each format's renderer (the page formats live in :mod:`.results_pages`)."""
-    from .results_pages import render_html, render_markdown
+def _renderer(output_format: str) -> Renderer:
+    """The format's renderer; the page formats (:mod:`.results_pages`, and so Jinja2) are
+    imported only when asked for: grading to CSV or JSON does without them."""
+    if output_format in ("md", "html"):
+        from .results_pages import render_html, render_markdown
 
-    return {
+        return render_markdown if output_format == "md" else render_html
+    formats: dict[str, Renderer] = {
         "table": render_table,
         "csv": render_csv_results,
         "json": render_json,
-        "md": render_markdown,
-        "html": render_html,
     }
+    return formats[output_format]
 
 
 def render(
-    book: Gradebook, texts: ContentTranslations, namer: Namer, output_format: str, _: Translator
+    book: Gradebook,
+    texts: ContentTranslations,
+    namer: Namer,
+    output_format: str,
+    _: Translator,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[str]:
-    """The results in one of :data:`FORMATS`, in pieces, one learner at a time, in the translator's language."""
+    """The results in one of :data:`FORMATS`, in pieces, one learner at a time, in the
+    translator's language; ``progress(done, total)`` counts learners written (not for CSV,
+    which is written from the gradebook in a moment)."""
     meta = grades_meta(book, texts, namer)
-    learners = learner_records(book, texts, namer)
-    return _renderers()[output_format](book, meta, learners, namer, _)
+    learners = learner_records(book, texts, namer, progress)
+    return _renderer(output_format)(book, meta, learners, namer, _)

@@ -13,9 +13,12 @@ import io
 from collections.abc import Iterator
 
 from .._version import __version__
-from ..course.course import Course, course_version
+from ..course.course import course_version
+from ..course.model import Quiz
+from ._gc import cycle_collection_paused
 from ._output import safe_cell
 from .gradebook import Attempt, Gradebook, percent
+from .marking import QuizKey
 from .messages import _
 from .naming import Namer
 
@@ -50,70 +53,119 @@ def _csv_line(cells: list[object]) -> str:
     return buffer.getvalue()
 
 
+def _cell(value: str) -> str:
+    """One text cell as ``csv.writer`` writes it: quoted only if it needs to be."""
+    if "," in value or '"' in value or "\r" in value or "\n" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+#: Questions taken together when working out which were missed (2**8 results each).
+CHUNK_QUESTIONS = 8
+
+
+class _QuizFacts:
+    """What a quiz's rows need, worked out once: each question's bit, id and articles.
+
+    Which questions were missed (and their articles) is kept for each result of
+    each eight questions, so a result not seen before is put together from parts.
+    """
+
+    def __init__(self, quiz: Quiz) -> None:
+        questions = [
+            (1 << index, question.id, frozenset(question.articles))
+            for index, question in enumerate(quiz.questions)
+        ]
+        self.chunks = [
+            questions[start : start + CHUNK_QUESTIONS]
+            for start in range(0, len(questions), CHUNK_QUESTIONS)
+        ]
+        self._missed: list[dict[int, tuple[str, frozenset[int]]]] = [{} for _ in self.chunks]
+        self.pass_mark = quiz.pass_mark
+        self.head = ",".join(_cell(str(value)) for value in (quiz.principle, quiz.id))
+
+    def missed(self, correct: int) -> tuple[str, str]:
+        """The cells for the questions not answered right and for their articles."""
+        ids: list[str] = []
+        articles: frozenset[int] = frozenset()
+        for index, chunk in enumerate(self.chunks):
+            part = correct >> (index * CHUNK_QUESTIONS) & (1 << CHUNK_QUESTIONS) - 1
+            found = self._missed[index].get(part)
+            if found is None:
+                wrong = [
+                    (question, numbers) for bit, question, numbers in chunk if not correct & bit
+                ]
+                found = self._missed[index][part] = (
+                    " ".join(question for question, _numbers in wrong),
+                    frozenset().union(*(numbers for _question, numbers in wrong)),
+                )
+            if found[0]:
+                ids.append(found[0])
+            articles |= found[1]
+        return _cell(" ".join(ids)), " ".join(map(str, sorted(articles)))
+
+
 class _Rows:
     """The text of rows after the learner's name, made once for each different result.
 
     Learners with the same result in a quiz (same right answers, same file) share
-    the rest of the row, so a large cohort costs a lookup and a join per row.
+    the rest of the row, so a large cohort costs a lookup and a join per row; a
+    result not seen before is put together from pieces quoted once.
     """
 
     def __init__(self, versions: list[str], sources: dict[str, str]) -> None:
-        self.versions = versions
-        self.sources = sources
-        self.words = {
-            "yes": _("yes"),
-            "no": _("no"),
-            "quiz": _("quiz"),
-            "principle": _("principle"),
-        }
-        self._quiz: dict[tuple[str, int, str], str] = {}
+        self.tail = "," + ",".join(_cell(version) for version in versions) + "\r\n"
+        self.sources = {source: "," + _cell(name) for source, name in sources.items()}
+        self.yes, self.no = _cell(_("yes")), _cell(_("no"))
+        self.quiz_word, self.principle_word = _cell(_("quiz")), _cell(_("principle"))
+        self._facts: dict[QuizKey, _QuizFacts] = {}
+        #: (quiz, right, answered, source) → (the row's text, score, out of, passed).
+        self._quiz: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
         self._principle: dict[tuple[str, int, int, int], str] = {}
 
-    def quiz(self, attempt: Attempt) -> str:
-        """``,quiz,principle,…`` for the attempt (the name goes first)."""
-        quiz = attempt.key.quiz
-        key = (quiz.id, attempt.correct, attempt.source)
+    def quiz(self, attempt: Attempt) -> tuple[str, int, int, bool]:
+        """``,quiz,principle,…`` for the attempt (the name goes first), its score,
+        out of and whether it passed."""
+        key = (attempt.key, attempt.correct, attempt.answered, attempt.source)
         found = self._quiz.get(key)
         if found is None:
-            missed = [
-                q for index, q in enumerate(quiz.questions) if not attempt.correct >> index & 1
-            ]
-            articles = sorted({number for question in missed for number in question.articles})
-            score, out_of = attempt.score, attempt.out_of
-            passed = percent(score, out_of) >= quiz.pass_mark
-            words = self.words
-            found = self._quiz[key] = _csv_line(
-                [
-                    "",
-                    words["quiz"],
-                    quiz.principle,
-                    quiz.id,
-                    score,
-                    out_of,
-                    percent(score, out_of),
-                    quiz.pass_mark,
-                    words["yes"] if passed else words["no"],
-                    " ".join(question.id for question in missed),
-                    " ".join(str(number) for number in articles),
-                    self.sources[attempt.source],
-                    *self.versions,
-                ]
-            )
+            found = self._quiz[key] = self._quiz_row(attempt)
         return found
+
+    def _quiz_row(self, attempt: Attempt) -> tuple[str, int, int, bool]:
+        facts = self._facts.get(attempt.key)
+        if facts is None:
+            facts = self._facts[attempt.key] = _QuizFacts(attempt.key.quiz)
+        missed, articles = facts.missed(attempt.correct)
+        score, out_of = attempt.score, attempt.out_of
+        shown = percent(score, out_of)
+        passed = shown >= facts.pass_mark
+        text = ",".join(
+            [
+                "",
+                self.quiz_word,
+                facts.head,
+                str(score),
+                str(out_of),
+                str(shown),
+                str(facts.pass_mark),
+                self.yes if passed else self.no,
+                missed,
+                articles,
+            ]
+        )
+        return text + self.sources[attempt.source] + self.tail, score, out_of, passed
 
     def principle(self, principle: str, score: int, out_of: int, passed: int) -> str:
         """``,principle,…`` for a learner's total in one principle."""
         key = (principle, score, out_of, passed)
         found = self._principle.get(key)
         if found is None:
-            words = self.words
-            found = self._principle[key] = _csv_line(
-                [
-                    *("", words["principle"], principle, "", score, out_of),
-                    *(percent(score, out_of), "", words["yes"] if passed else words["no"]),
-                    *("", "", "", *self.versions),
-                ]
-            )
+            cells = [
+                *("", self.principle_word, _cell(principle), "", str(score), str(out_of)),
+                *(str(percent(score, out_of)), "", self.yes if passed else self.no, "", "", ""),
+            ]
+            found = self._principle[key] = ",".join(cells) + self.tail
         return found
 
 
@@ -122,19 +174,22 @@ def _name_cell(name: str) -> str:
     return _csv_line([safe_cell(name), ""])[:-3]  # drop the empty cell's "," and CRLF
 
 
-def _learner_lines(name: str, attempts: list[Attempt], rows: _Rows, course: Course) -> list[str]:
+def _learner_lines(
+    name: str, attempts: list[Attempt], rows: _Rows, order: dict[str, int]
+) -> list[str]:
     cell = _name_cell(name)
     lines: list[str] = []
     totals: dict[str, list[int]] = {}  # principle -> [score, out of, every quiz passed]
     for attempt in attempts:
-        lines.append(cell + rows.quiz(attempt))
-        quiz = attempt.key.quiz
-        total = totals.setdefault(quiz.principle, [0, 0, 1])
-        score = attempt.score
+        text, score, out_of, passed = rows.quiz(attempt)
+        lines.append(cell + text)
+        total = totals.get(attempt.key.principle)
+        if total is None:
+            total = totals[attempt.key.principle] = [0, 0, 1]
         total[0] += score
-        total[1] += attempt.out_of
-        total[2] &= percent(score, attempt.out_of) >= quiz.pass_mark
-    for principle in sorted(totals, key=course.principle_sort_key):
+        total[1] += out_of
+        total[2] &= passed
+    for principle in sorted(totals, key=order.__getitem__):
         lines.append(cell + rows.principle(principle, *totals[principle]))
     return lines
 
@@ -147,12 +202,19 @@ def render_csv_rows(book: Gradebook, namer: Namer) -> Iterator[str]:
             sources[attempt.source] = str(safe_cell(namer.source(attempt.source)))
     rows = _Rows([__version__, course_version(book.course)], sources)
     pending = [_csv_line([safe_cell(name) for name in csv_header()])]
+    course = book.course
+    principles = {attempt.key.principle for attempt in book.attempts}
+    order = {
+        name: rank for rank, name in enumerate(sorted(principles, key=course.principle_sort_key))
+    }
     size = 0
-    for learner in book.learners():
-        for line in _learner_lines(namer(learner.learner), learner.attempts, rows, book.course):
-            pending.append(line)
-            size += len(line)
-        if size > FLUSH_BYTES:
-            yield "".join(pending)
-            pending, size = [], 0
-    yield "".join(pending)
+    # Paused while the pieces are written out too: a generator cannot pause it per piece.
+    with cycle_collection_paused():
+        for learner in book.learners():
+            for line in _learner_lines(namer(learner.learner), learner.attempts, rows, order):
+                pending.append(line)
+                size += len(line)
+            if size > FLUSH_BYTES:
+                yield "".join(pending)
+                pending, size = [], 0
+        yield "".join(pending)

@@ -8,23 +8,31 @@ learner's rows for one quiz is kept in locals and needs no lookup.
 
 from __future__ import annotations
 
-import gc
+import itertools
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from ._gc import cycle_collection_paused
 from ._output import learner_key
 from .csv_answers import BrokenRow
 from .gradebook import Attempt, Gradebook
 from .marking import CourseKeys, Outcome, Rejected
 from .messages import _
 
-PROGRESS_EVERY = 16_384
+#: Rows per batch (a progress update before each) when the rows do not come in batches.
+ROWS_PER_BATCH = 16_384
 MAX_CACHED_RESPONSES = 10_000
 
 #: A marked response as the row loop needs it: quiz id, bit, right?, outcome, quiz version.
 CacheEntry = tuple[str, int, bool, Outcome, str]
 #: Rejects an answer: (source, unit, number, reason, private reason).
 RejectRow = Callable[[str, str, int | None, str, str], None]
+
+
+def in_batches(rows: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:
+    """Rows in lists of :data:`ROWS_PER_BATCH`."""
+    found = iter(rows)
+    return iter(lambda: list(itertools.islice(found, ROWS_PER_BATCH)), [])
 
 
 class RowGrader:
@@ -36,9 +44,9 @@ class RowGrader:
         self.reject = reject
         self._answer_cache: dict[str, dict[str, CacheEntry]] = {}
 
-    def add_rows(
+    def add_batches(
         self,
-        rows: Iterable[Sequence[str]],
+        batches: Iterable[Sequence[Sequence[str]]],
         columns: dict[str, int],
         source: str,
         *,
@@ -46,20 +54,16 @@ class RowGrader:
         progress: Callable[[], None] | None = None,
         width: int | None = None,
     ) -> None:
-        """Grade rows of strings; ``columns`` maps learner, quiz, question, answer (and
-        optionally quiz_version) to indexes; ``width`` is the header's field count."""
+        """Grade batches of rows of strings (``progress()`` before each); ``columns`` maps
+        learner, quiz, question, answer (and optionally quiz_version) to indexes;
+        ``width`` is the header's field count."""
         run = _RowRun(self, columns, source, first_row - 1, width)
         book = self.gradebook
         rejected_before = book.rejected
-        # The loop makes many small objects and no cycles: the cyclic collector
-        # would rescan them every few thousand rows for nothing.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            run.grade(rows, progress)
+            with cycle_collection_paused():
+                run.grade(batches, progress)
         finally:
-            if collecting:
-                gc.enable()
             book.answers += run.rows
             book.blank += run.blank
             book.graded += run.rows - (book.rejected - rejected_before) - run.blank
@@ -108,9 +112,13 @@ class _RowRun:
         self.version_at = columns.get("quiz_version")
         self.width = max(columns.values()) + 1 if width is None else width
         self.attempts: dict[tuple[str, str], Attempt] = {}
+        #: Each learner cell as written → :func:`learner_key` of it.
+        self.learner_keys: dict[str, str] = {}
         self.rows = self.blank = 0
 
-    def grade(self, rows: Iterable[Sequence[str]], progress: Callable[[], None] | None) -> None:
+    def grade(
+        self, batches: Iterable[Sequence[Sequence[str]]], progress: Callable[[], None] | None
+    ) -> None:
         """The loop: everything it touches per row is a local, for speed."""
         learner_at, width, fields = self.learner_at, self.width, self.fields
         version_at = self.version_at
@@ -121,38 +129,40 @@ class _RowRun:
         answered = correct = number = 0
         wrong: list[Outcome] = []
         try:
-            for number, row in enumerate(rows, 1):
-                if (len(row) != width or not row[learner_at]) and self._skipped(row, number):
-                    continue
-                learner, quiz_id, question_id, raw = fields(row)
-                version = row[version_at] if version_at is not None else ""
-                by_answer = cache.get(question_id)
-                entry = by_answer.get(raw) if by_answer is not None else None
-                if entry is None or entry[0] != quiz_id or (version and version != entry[4]):
-                    found = slow_path(quiz_id, question_id, raw, version)
-                    if isinstance(found, Rejected):
-                        self._rejected(row, number, found)
-                        continue
-                    entry = found
-                if learner != run_learner or quiz_id != run_quiz or attempt is None:
-                    if attempt is not None:
-                        attempt.answered, attempt.correct = answered, correct
-                    attempt = self._attempt_for(learner, quiz_id, number)
-                    if attempt is None:
-                        continue
-                    run_learner, run_quiz = learner, quiz_id
-                    answered, correct, wrong = attempt.answered, attempt.correct, attempt.wrong
-                bit = entry[1]
-                if answered & bit:
-                    self._duplicate(question_id, number)
-                    continue
-                answered |= bit
-                if entry[2]:
-                    correct |= bit
-                else:
-                    wrong.append(entry[3])
-                if progress is not None and not number % PROGRESS_EVERY:
+            for batch in batches:
+                if progress is not None:
                     progress()
+                first = number + 1
+                for number, row in enumerate(batch, first):
+                    if (len(row) != width or not row[learner_at]) and self._skipped(row, number):
+                        continue
+                    learner, quiz_id, question_id, raw = fields(row)
+                    version = row[version_at] if version_at is not None else ""
+                    by_answer = cache.get(question_id)
+                    entry = by_answer.get(raw) if by_answer is not None else None
+                    if entry is None or entry[0] != quiz_id or (version and version != entry[4]):
+                        found = slow_path(quiz_id, question_id, raw, version)
+                        if isinstance(found, Rejected):
+                            self._rejected(row, number, found)
+                            continue
+                        entry = found
+                    if learner != run_learner or quiz_id != run_quiz or attempt is None:
+                        if attempt is not None:
+                            attempt.answered, attempt.correct = answered, correct
+                        attempt = self._attempt_for(learner, quiz_id, number)
+                        if attempt is None:
+                            continue
+                        run_learner, run_quiz = learner, quiz_id
+                        answered, correct, wrong = attempt.answered, attempt.correct, attempt.wrong
+                    bit = entry[1]
+                    if answered & bit:
+                        self._duplicate(question_id, number)
+                        continue
+                    answered |= bit
+                    if entry[2]:
+                        correct |= bit
+                    else:
+                        wrong.append(entry[3])
         finally:
             if attempt is not None:
                 attempt.answered, attempt.correct = answered, correct
@@ -187,14 +197,16 @@ class _RowRun:
     def _attempt_for(self, learner: str, quiz_id: str, number: int) -> Attempt | None:
         """This source's attempt by ``learner`` at ``quiz_id``, new if need be; ``None``
         (rejected) when the learner is empty once compared."""
-        who = learner_key(learner)
+        who = self.learner_keys.get(learner)
+        if who is None:  # normalised once for each way a name is written, not once a quiz
+            who = self.learner_keys[learner] = learner_key(learner)
         attempt = self.attempts.get((who, quiz_id))
         if attempt is None:
             if not who:
                 reason = _("the learner is empty")
                 self.grader.reject(self.source, "row", number + self.offset, reason, reason)
                 return None
-            attempt = Attempt(learner, self.grader.keys.keys[quiz_id], self.source)
+            attempt = Attempt(learner, self.grader.keys.keys[quiz_id], self.source, who)
             self.grader.gradebook.attempts.append(attempt)
             self.attempts[who, quiz_id] = attempt
         return attempt

@@ -164,8 +164,17 @@ def _code_and_result_problems(
                 "the code was typed wrongly, or the answers, name or quiz version were changed"
             ).format(given=given, code=shown_code(computed))
         )
+    if attempt is not None:
+        problems += _result_problems(answer_file, attempt, score)
+    return verdict
+
+
+def _result_problems(answer_file: AnswerFile, attempt: Attempt, score: int | None) -> list[str]:
+    """What is wrong with the re-marked result: not what the file or the record says, or
+    not a pass."""
+    problems: list[str] = []
     claimed = _claimed_result(answer_file)
-    if attempt is not None and claimed is not None:
+    if claimed is not None:
         said = (claimed.get("score"), claimed.get("max"), claimed.get("percent"))
         if said != (attempt.score, attempt.out_of, attempt.percent):
             problems.append(
@@ -174,14 +183,14 @@ def _code_and_result_problems(
                     actual=_score_text(attempt.score, attempt.out_of, attempt.percent),
                 )
             )
-    if attempt is not None and score is not None and score != attempt.percent:
+    if score is not None and score != attempt.percent:
         problems.append(
             _("the record says {claimed}%, but the answers score {actual}").format(
                 claimed=score,
                 actual=_score_text(attempt.score, attempt.out_of, attempt.percent),
             )
         )
-    if attempt is not None and not attempt.passed:
+    if not attempt.passed:
         problems.append(
             _("these answers do not pass: the pass mark is {mark}%").format(
                 mark=attempt.quiz.pass_mark

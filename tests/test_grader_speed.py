@@ -1,0 +1,199 @@
+"""What the grader's speed work must not change, and what it adds (issue 16).
+
+Rows are graded in blocks (a run of one learner's rows may cross a block),
+results CSV rows are put together from pieces quoted once (they must read back
+as ``csv`` writes them), Jinja2 is imported only for the page formats, and a
+page written for a large cohort shows a progress bar (on a terminal only).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from grader_support import COURSE_DIR, all_counts, course, csv_rows, run, write_csv
+
+from rightway_quiz.grader import cli_grading, csv_answers
+from rightway_quiz.grader.cli import main
+
+
+class _Terminal:
+    """Standard error as a terminal: ``isatty()`` is what the progress bars look at."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+# -- blocks -------------------------------------------------------------------------------------------
+
+
+def test_a_learners_rows_split_between_blocks_grade_as_one_attempt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_answers, "BLOCK_CHARACTERS", 64)  # two or three rows a block
+    quiz = course().quizzes["participation"]
+    rows = csv_rows(quiz, "Bryn") + csv_rows(quiz, "Cai", right=set())
+    duplicate = rows[1]  # Bryn again, many blocks later
+    rows += [duplicate, ["Dewi", quiz.id, quiz.questions[0].id, "nope"]]
+    path = write_csv(tmp_path / "a.csv", rows)
+    status, out, err = run(capsys, "grade", path, "--format", "json")
+    assert status == 1
+    assert all_counts(err) == (len(rows), len(rows) - 2, 2, 0)
+    header = 1
+    duplicate_row = header + len(rows) - 1
+    assert f"row {duplicate_row}: duplicate answer" in err
+    assert f"row {duplicate_row + 1}: 'nope' is not an option" in err
+    scores = {learner["learner"]: learner["quizzes"][0]["score"] for learner in _learners(out)}
+    assert scores == {"Bryn": len(quiz.questions), "Cai": 0}
+
+
+def _learners(out: str) -> list[dict[str, object]]:
+    import json
+
+    learners: list[dict[str, object]] = json.loads(out)["learners"]
+    return learners
+
+
+# -- the results CSV ----------------------------------------------------------------------------------
+
+
+def test_results_csv_is_quoted_exactly_as_the_csv_module_writes_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    quiz = course().quizzes["equality"]
+    folder = tmp_path / 'cohort, "spring"'
+    folder.mkdir()
+    first = write_csv(folder / "a.csv", csv_rows(quiz, '=Bryn, the "first"', right=set()))
+    second = write_csv(tmp_path / "b.csv", csv_rows(quiz, "Siân"))
+    output = tmp_path / "results.csv"
+    status, _out, _err = run(capsys, "grade", first, second, "-o", output, "--lang", "cy")
+    assert status == 0
+    text = output.read_bytes().decode("utf-8-sig")  # CRLF kept
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rewritten = io.StringIO()
+    csv.writer(rewritten).writerows(rows)
+    assert text == rewritten.getvalue()  # the same bytes csv.writer would write
+    bryn = [row for row in rows[1:] if row[0] == '\'=Bryn, the "first"']
+    assert len(bryn) == 2  # the quiz, then its principle
+    assert bryn[0][3:5] == [quiz.id, "0"]
+    assert bryn[0][9] == " ".join(question.id for question in quiz.questions)
+    assert bryn[0][11].endswith('cohort, "spring"/a.csv')
+    assert bryn[0][8] == "na" and bryn[1][8] == "na"  # Welsh "no", from the catalog
+    assert [row[4] for row in rows[1:] if row[0] == "Siân"] == [str(len(quiz.questions))] * 2
+
+
+# -- Jinja2 only when a page is written ---------------------------------------------------------------
+
+
+def _imports_jinja2(path: Path, output: Path) -> bool:
+    code = (
+        "import sys; from rightway_quiz.grader.cli import main; "
+        f"main(['grade', {str(path)!r}, '--course-dir', {str(COURSE_DIR)!r}, '-o', {str(output)!r}]); "
+        "print('jinja2' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_grading_to_csv_or_json_imports_no_jinja2(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", csv_rows(course().quizzes["equality"], "Bryn"))
+    assert not _imports_jinja2(path, tmp_path / "results.csv")
+    assert not _imports_jinja2(path, tmp_path / "results.json")
+    assert _imports_jinja2(path, tmp_path / "results.html")  # the probe can see it
+
+
+# -- progress while a page is written -----------------------------------------------------------------
+
+
+def _grade_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *argv: str, min_learners: int = 0
+) -> tuple[int, str]:
+    """Grade three learners with standard error on a "terminal" (by default three
+    learners count as a large cohort); the exit status and what the terminal got."""
+    monkeypatch.setattr(cli_grading, "MIN_LEARNERS", min_learners)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    quiz = course().quizzes["equality"]
+    rows = csv_rows(quiz, "Bryn") + csv_rows(quiz, "Cai") + csv_rows(quiz, "Dewi")
+    path = write_csv(tmp_path / "a.csv", rows)
+    status = main(["grade", str(path), "--course-dir", str(COURSE_DIR), *argv])
+    return status, "".join(terminal.written)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "learners", "written"),
+    [
+        ("en", "Writing", "3/3 learners", "Written: "),
+        ("cy", "Yn ysgrifennu", "3/3 o ddysgwyr", "Wedi’i ysgrifennu: "),
+    ],
+)
+def test_writing_a_page_shows_progress_then_clears_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    label: str,
+    learners: str,
+    written: str,
+) -> None:
+    output = tmp_path / "results.html"
+    status, text = _grade_on_a_terminal(
+        tmp_path, monkeypatch, "-o", str(output), "--lang", language
+    )
+    assert status == 0 and output.exists()
+    last_bar = text.rfind(f"\r{label} [")
+    assert last_bar >= 0, text
+    said = text.index(written)
+    assert last_bar < said
+    assert learners in text[last_bar:said]  # the last draw: every learner written
+    assert "\r\x1b[2K" in text[last_bar:said]  # cleared before the line that says so
+
+
+def test_no_writing_bar_over_results_on_the_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, text = _grade_on_a_terminal(tmp_path, monkeypatch, "--format", "md")
+    assert status == 0
+    assert "Writing [" not in text
+
+
+def test_no_writing_bar_for_a_small_cohort(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = tmp_path / "results.html"
+    status, text = _grade_on_a_terminal(tmp_path, monkeypatch, "-o", str(output), min_learners=4)
+    assert status == 0 and output.exists()
+    assert "Written: " in text and "Writing [" not in text
+
+
+# -- small modules, short functions (issue 12's house rule) ---------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+GRADER_FILES = sorted((ROOT / "src" / "rightway_quiz" / "grader").glob("*.py"))
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+@pytest.mark.parametrize(
+    "path", [*GRADER_FILES, ROOT / "tools" / "bench_grader.py"], ids=lambda path: path.name
+)
+def test_grader_modules_and_functions_stay_small(path: Path) -> None:
+    import ast
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) < MAX_MODULE_LINES
+    for node in ast.walk(ast.parse("\n".join(lines))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert length <= MAX_FUNCTION_LINES, f"{node.name} is {length} lines"
