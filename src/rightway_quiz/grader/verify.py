@@ -140,20 +140,6 @@ def verify_file(
                 reasons="; ".join(reasons) or answer_file.quiz_id
             )
         )
-    verdict.problems += _code_and_result_problems(answer_file, attempt, computed, code, score)
-    return verdict
-
-
-def _code_and_result_problems(
-    answer_file: AnswerFile,
-    attempt: Attempt | None,
-    computed: str,
-    code: str | None,
-    score: int | None,
-) -> list[str]:
-    """What does not agree: the typed or saved code, the file's claimed result, the
-    record's percentage, and whether the answers pass at all."""
-    problems: list[str] = []
     given = typed_code(code) if code else None
     if given is None and answer_file.verification_code:
         given = typed_code(answer_file.verification_code)
