@@ -32,10 +32,10 @@ from .cli_grading import (
     writing_bar,
 )
 from .cli_parser import PROG, build_parser
-from .cli_words import use_run_language
+from .cli_words import argparse_speaking_run_language
 from .grading import Grader
 from .inputs import expand_inputs
-from .messages import LANGUAGES, Translator, _, default_language, use_translator
+from .messages import LANGUAGES, Translator, _, default_language, speaking
 from .principles import principle_from_user, principle_name
 from .prompts import (
     PromptKind,
@@ -290,11 +290,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _robust_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language(arguments)
-    # The run's one translator: handed to what renders text (``args.translator``);
-    # installed too for the modules that still call the ``_()`` shim (see messages.py).
+    # The run's one translator: handed to what renders text (``args.translator``), and
+    # in force for the run's length for the modules that still call ``_()`` and for
+    # argparse (see messages.py); both are as they were once the run ends.
     run_translator = Translator.for_language(language)
-    use_translator(run_translator)
-    use_run_language()
+    with speaking(run_translator), argparse_speaking_run_language():
+        return _run(arguments, language, run_translator)
+
+
+def _run(arguments: list[str], language: str, run_translator: Translator) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
 
 from ..i18n import LANGUAGES, translator
 from .messages import _
@@ -44,10 +45,17 @@ def argparse_ngettext(singular: str, plural: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
-def use_run_language() -> None:
-    """Make argparse speak the run's language (it reads these module globals when it speaks)."""
+@contextlib.contextmanager
+def argparse_speaking_run_language() -> Iterator[None]:
+    """argparse speaks the run's language inside the block (it reads these module
+    globals when it speaks); its own functions are put back afterwards."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
     argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def choice_words(_: Callable[[str], str] = _current) -> dict[str, str]:
