@@ -18,6 +18,7 @@ FURO_TOGGLE_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 THEME_DIR = Path(__file__).parent / "theme" / "rightway"
 
+
 def setup_theme(app: Sphinx) -> None:
     """Register the theme and add the shared static files to HTML builds."""
     app.add_html_theme("rightway", str(THEME_DIR))
