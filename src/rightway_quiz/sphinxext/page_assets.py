@@ -136,14 +136,19 @@ def design_rules_for(css: str, used: set[str]) -> str:
     (they set the colours, e.g. Furo's ``body{--sd-…}``); then ``--sd-`` colour variables
     and ``@keyframes`` that nothing kept refers to go.
     """
-    return _without_unreferenced(_rules_for(css, used))
+    return _without_unreferenced(rules_using(css, used))
 
 
-def _rules_for(css: str, used: set[str]) -> str:
+def rules_using(css: str, used: set[str]) -> str:
+    """The rules of ``css`` whose selectors name only ``used`` class and id names.
+
+    A selector list keeps the selectors that qualify; an ``@media`` or ``@supports``
+    block keeps its qualifying rules; other at-rules (``@keyframes``) stay whole.
+    """
     kept: list[str] = []
     for prelude, block in css_rules(css):
         if prelude.startswith("@media") or prelude.startswith("@supports"):
-            inner = _rules_for(block, used)
+            inner = rules_using(block, used)
             if inner:
                 kept.append(f"{prelude}{{{inner}}}")
             continue

@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .i18n import _
-from .theme_static import minified_static_dir
+from .theme_static import minified_static_dir, prune_furo_css
 
 # Furo writes this English label into its sidebar in Python, out of reach of the catalogs.
 FURO_TOGGLE_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
@@ -23,6 +23,7 @@ def setup_theme(app: Sphinx) -> None:
     """Register the theme and add the shared static files to HTML builds."""
     app.add_html_theme("rightway", str(THEME_DIR))
     app.connect("builder-inited", _add_static_assets)
+    app.connect("build-finished", prune_furo_css)
     # After Furo's own handler (priority 500), which builds the navigation tree.
     app.connect("html-page-context", _fix_navigation_headings, priority=900)
 
