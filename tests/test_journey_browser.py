@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from conftest import LANGUAGES, PROJECT_ROOT
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
-from tools.bench import FIRST_LOAD, WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS
+from tools.bench import WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS, first_load
 
 pytestmark = pytest.mark.browser
 MODULES: list[CourseModule] = list(load_outline(PROJECT_ROOT).model.modules)
@@ -218,17 +219,6 @@ def test_code_blocks_on_phones_scroll_by_keyboard(
         assert block["tabindex"] == "0" and block["role"] == "region" and block["named"]
 
 
-def first_load(browser: Any, url: str) -> dict[str, int]:
-    """Every file a first visit (empty cache) loads, with its decoded size in bytes."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    loaded: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
-    context.close()
-    return loaded
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_module_pages_first_load_in_ten_requests_or_fewer(
     browser: Any, site_url: str, language: str
@@ -239,6 +229,18 @@ def test_module_pages_first_load_in_ten_requests_or_fewer(
         assert any("rightway-quiz.js" in name for name in loaded), module.page
         # No stylesheet of its own for print: its rules load with the page's (@media print).
         assert not any("print" in name for name in loaded), module.page
+        # The record of learning comes after a pass (rightway-quiz.js loads it then).
+        assert not any("rightway-record.js" in name for name in loaded), module.page
+
+
+def test_record_script_loads_after_a_pass_from_a_file_url(page: Any, html_dir: Path) -> None:
+    """Opened from disk (file://), a pass still brings the record script and its button."""
+    page.goto((html_dir / "en" / f"{MODULE.page}.html").as_uri())
+    assert page.evaluate("() => window.RightwayRecord === undefined")
+    pass_the_quiz(page)
+    page.wait_for_function("() => window.RightwayRecord !== undefined")
+    assert page.locator("script[src$='rightway-record.js']").count() == 1
+    assert quiz_form(page).locator('[data-action="record"]').is_visible()
 
 
 @pytest.mark.xfail(
