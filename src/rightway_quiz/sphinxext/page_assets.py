@@ -174,12 +174,15 @@ def _without_unreferenced(css: str) -> str:
         css = shorter
 
 
-def _drop_unreferenced_once(css: str) -> str:
+def _drop_unreferenced_once(css: str, whole: str | None = None) -> str:
+    """One pass over ``css``, a part (an ``@media`` block's inside) of ``whole`` or all of it."""
+    whole = css if whole is None else whole
+
     def used_variable(name: str) -> bool:
-        return re.search(rf"var\(\s*{re.escape(name)}(?![\w-])", css) is not None
+        return re.search(rf"var\(\s*{re.escape(name)}(?![\w-])", whole) is not None
 
     def used_keyframes(name: str) -> bool:
-        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", css)) > 1
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", whole)) > 1
 
     kept: list[str] = []
     for prelude, block in css_rules(css):
@@ -189,7 +192,7 @@ def _drop_unreferenced_once(css: str) -> str:
                 kept.append(f"{prelude}{{{block}}}")
             continue
         if prelude.startswith("@"):
-            inner = _drop_unreferenced_once(block) if "{" in block else block
+            inner = _drop_unreferenced_once(block, whole) if "{" in block else block
             if inner:
                 kept.append(f"{prelude}{{{inner}}}")
             continue
