@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from conftest import LANGUAGES, PROJECT_ROOT
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
-from tools.bench import FIRST_LOAD, WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS
+from tools.bench import WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS, first_load
 
 pytestmark = pytest.mark.browser
 MODULES: list[CourseModule] = list(load_outline(PROJECT_ROOT).model.modules)
@@ -218,17 +219,6 @@ def test_code_blocks_on_phones_scroll_by_keyboard(
         assert block["tabindex"] == "0" and block["role"] == "region" and block["named"]
 
 
-def first_load(browser: Any, url: str) -> dict[str, int]:
-    """Every file a first visit (empty cache) loads, with its decoded size in bytes."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    loaded: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
-    context.close()
-    return loaded
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_module_pages_first_load_in_ten_requests_or_fewer(
     browser: Any, site_url: str, language: str
@@ -239,20 +229,53 @@ def test_module_pages_first_load_in_ten_requests_or_fewer(
         assert any("rightway-quiz.js" in name for name in loaded), module.page
         # No stylesheet of its own for print: its rules load with the page's (@media print).
         assert not any("print" in name for name in loaded), module.page
+        # The record of learning comes after a pass (rightway-quiz.js loads it then).
+        assert not any("rightway-record.js" in name for name in loaded), module.page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 open: module pages weigh 235-305 KB on a first load (page HTML "
-    "105-163 KB, of it the quiz bank 48-66 KB; furo.css 51 KB; the quiz, record and "
-    "course scripts 54 KB); 200 KB needs the quiz bank's markup and the scripts cut",
+def test_record_script_loads_after_a_pass_from_a_file_url(page: Any, html_dir: Path) -> None:
+    """Opened from disk (file://), a pass still brings the record script and its button."""
+    page.goto((html_dir / "en" / f"{MODULE.page}.html").as_uri())
+    assert page.evaluate("() => window.RightwayRecord === undefined")
+    pass_the_quiz(page)
+    page.wait_for_function("() => window.RightwayRecord !== undefined")
+    assert page.locator("script[src$='rightway-record.js']").count() == 1
+    assert quiz_form(page).locator('[data-action="record"]').is_visible()
+
+
+# Pages still over 200 KB on a first load, as measured (decoded bytes, `make bench`'s
+# page_weight; gzipped in brackets) after minifying our JS and CSS, loading the record
+# script on demand, trimming furo.css and sphinx-design's CSS to what is used. The rest
+# is mostly the page itself: the whole quiz bank (every question's options and feedback,
+# so an attempt can draw from it offline) and the inline SVG diagrams.
+OVER_200_KB = {
+    "cy/introduction": "205,271 bytes (47,403 gzipped)",
+    "cy/principles/embedding": "204,988 bytes (50,005 gzipped)",
+    "cy/principles/equality": "219,794 bytes (54,160 gzipped)",
+    "cy/principles/empowering": "213,355 bytes (52,620 gzipped)",
+    "cy/principles/participation": "253,047 bytes (59,874 gzipped)",
+    "cy/principles/accountability": "223,571 bytes (53,936 gzipped)",
+    "cy/getting-started": "229,770 bytes (50,744 gzipped)",
+    "en/principles/equality": "211,787 bytes (52,354 gzipped)",
+    "en/principles/empowering": "205,094 bytes (50,545 gzipped)",
+    "en/principles/participation": "242,830 bytes (57,571 gzipped)",
+    "en/principles/accountability": "215,368 bytes (51,530 gzipped)",
+    "en/getting-started": "222,294 bytes (49,040 gzipped)",
+}
+
+
+def weight_case(language: str, module: CourseModule) -> Any:
+    path = f"{language}/{module.page}"
+    marks = []
+    if path in OVER_200_KB:
+        reason = f"issue 14 open: {path} weighs {OVER_200_KB[path]} on a first load"
+        marks.append(pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(path, id=path, marks=marks)
+
+
+@pytest.mark.parametrize(
+    "path", [weight_case(language, module) for language in LANGUAGES for module in MODULES]
 )
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_module_pages_first_load_at_most_200_kb(browser: Any, site_url: str, language: str) -> None:
-    over = []
-    for module in MODULES:
-        loaded = first_load(browser, f"{site_url}/{language}/{module.page}.html")
-        total = sum(loaded.values())
-        if total > WEIGHT_GOAL_BYTES:
-            over.append(f"{module.page}: {total} bytes")
-    assert not over, "\n".join(over)
+def test_module_page_first_load_at_most_200_kb(browser: Any, site_url: str, path: str) -> None:
+    loaded = first_load(browser, f"{site_url}/{path}.html")
+    assert sum(loaded.values()) <= WEIGHT_GOAL_BYTES, loaded

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
@@ -214,6 +215,23 @@ FIRST_LOAD = """() => [...performance.getEntriesByType('navigation'),
   ...performance.getEntriesByType('resource')].map(entry => [entry.name, entry.decodedBodySize])"""
 
 
+def first_load(browser: Any, url: str) -> dict[str, int]:
+    """Every file a first visit to ``url`` loads, with its decoded size in bytes.
+
+    The one measurement of page weight: ``make bench`` and the weight tests both use it.
+    A fresh context each time: an empty cache, as on a first visit. The page's own
+    account of what it loaded (Resource Timing): no response event can be missed.
+    """
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        return dict(page.evaluate(FIRST_LOAD))
+    finally:
+        context.close()
+
+
 def page_weight() -> dict[str, object]:
     """Bytes and requests for each module page's first load in headless Chromium."""
     from playwright.sync_api import sync_playwright
@@ -233,14 +251,7 @@ def page_weight() -> dict[str, object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for path in module_pages():
-            # A fresh context each time: an empty cache, as on a first visit.
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}/{path}")
-            page.wait_for_load_state("networkidle")
-            # The page's own account of what it loaded: no response event can be missed.
-            sizes: dict[str, int] = dict(page.evaluate(FIRST_LOAD))
-            context.close()
+            sizes = first_load(browser, f"{base}/{path}")
             outside += [url for url in sizes if not url.startswith(base)]
             # Chromium also asks for /favicon.ico, which the course does not have (a 404).
             files = [BUILD / "html" / url[len(base) + 1 :].split("?")[0] for url in sizes]

@@ -25,7 +25,6 @@ from .notebooks import setup_notebooks
 from .page_assets import setup_page_assets
 from .parts import setup_parts
 from .quiz import setup_quiz
-from .record import setup_record
 from .scorm_notes import setup_scorm
 from .search_cy import setup_welsh_search
 from .self_assessment import setup_self_assessment
@@ -45,7 +44,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_language_spans(app)
     setup_course_data(app)
     setup_quiz(app)
-    setup_record(app)
     setup_content(app)
     setup_journey(app)
     setup_parts(app)

@@ -13,8 +13,10 @@ Sphinx and its extensions add their assets to every page on ``builder-inited``;
 - sphinx-design's tab-sync script, without synced tabs.
 
 sphinx-design's 55 KB stylesheet (and Furo's rules for it) is replaced by the rules
-for the components the page uses, written once per set of components as
-``_static/rightway-design-<hash>.css``. A module page went from 17 requests to 9.
+for the components the page uses, and the colour variables and animations those use,
+written once per set of components as ``_static/rightway-design-<hash>.css`` (about
+4.5 KB for cards and tabs). A module page went from 17 requests to 9.
+``rightway-record.js`` is on no page: ``rightway-quiz.js`` loads it when it is needed.
 The print, diagram and self-assessment rules sit in ``rightway.css`` and
 ``rightway-quiz.css`` rather than in stylesheets of their own: at most 10 requests.
 """
@@ -37,6 +39,11 @@ from .quiz import quiz_part
 DESIGN_CSS = "sphinx-design.min.css"
 FURO_EXTENSIONS_CSS = "furo-extensions.css"
 DESIGN_CLASS = re.compile(r"\bsd-[\w-]+")
+# The class and id names a selector needs on the page (``.name``, ``#name``).
+SELECTOR_NAME = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
+PAGE_NAMES = re.compile(r'\s(?:class|id)="([^"]*)"')
+DESIGN_VARIABLE = re.compile(r"^\s*(--sd-[\w-]+)\s*:")
+KEYFRAMES = re.compile(r"@keyframes\s+([\w-]+)")
 SEARCH_SCRIPTS = {
     "documentation_options.js",
     "doctools.js",
@@ -121,11 +128,27 @@ def css_rules(css: str) -> Iterator[tuple[str, str]]:
 
 
 def design_rules_for(css: str, used: set[str]) -> str:
-    """The rules of ``css`` for the components in ``used``, and those naming no component."""
+    """The rules of ``css`` a page whose HTML has the class and id names ``used`` needs.
+
+    A selector stays when every class and id it names is on the page: sphinx-design's
+    components the page has, not Furo's additions for add-ons the course never has (Read
+    the Docs' version menu, ads, a copy button, sphinx-panels). Rules naming none stay
+    (they set the colours, e.g. Furo's ``body{--sd-…}``); then ``--sd-`` colour variables
+    and ``@keyframes`` that nothing kept refers to go.
+    """
+    return _without_unreferenced(rules_using(css, used))
+
+
+def rules_using(css: str, used: set[str]) -> str:
+    """The rules of ``css`` whose selectors name only ``used`` class and id names.
+
+    A selector list keeps the selectors that qualify; an ``@media`` or ``@supports``
+    block keeps its qualifying rules; other at-rules (``@keyframes``) stay whole.
+    """
     kept: list[str] = []
     for prelude, block in css_rules(css):
         if prelude.startswith("@media") or prelude.startswith("@supports"):
-            inner = design_rules_for(block, used)
+            inner = rules_using(block, used)
             if inner:
                 kept.append(f"{prelude}{{{inner}}}")
             continue
@@ -135,12 +158,58 @@ def design_rules_for(css: str, used: set[str]) -> str:
         selectors = [
             selector
             for selector in prelude.split(",")
-            if set(DESIGN_CLASS.findall(selector)) <= used
+            if set(SELECTOR_NAME.findall(selector)) <= used
         ]
-        # Rules naming no component stay: they set the colours (Furo's ``body{--sd-…}``).
         if selectors:
             kept.append(f"{','.join(selectors)}{{{block}}}")
     return "".join(kept)
+
+
+def _without_unreferenced(css: str) -> str:
+    """``css`` less the ``--sd-`` variables and keyframes nothing else in it uses."""
+    while True:
+        shorter = _drop_unreferenced_once(css)
+        if shorter == css:
+            return css
+        css = shorter
+
+
+def _drop_unreferenced_once(css: str, whole: str | None = None) -> str:
+    """One pass over ``css``, a part (an ``@media`` block's inside) of ``whole`` or all of it."""
+    whole = css if whole is None else whole
+
+    def used_variable(name: str) -> bool:
+        return re.search(rf"var\(\s*{re.escape(name)}(?![\w-])", whole) is not None
+
+    def used_keyframes(name: str) -> bool:
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", whole)) > 1
+
+    kept: list[str] = []
+    for prelude, block in css_rules(css):
+        keyframes = KEYFRAMES.match(prelude)
+        if keyframes:
+            if used_keyframes(keyframes.group(1)):
+                kept.append(f"{prelude}{{{block}}}")
+            continue
+        if prelude.startswith("@"):
+            inner = _drop_unreferenced_once(block, whole) if "{" in block else block
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+            continue
+        declarations = [
+            declaration
+            for declaration in block.split(";")
+            if not (variable := DESIGN_VARIABLE.match(declaration))
+            or used_variable(variable.group(1))
+        ]
+        if any(declaration.strip() for declaration in declarations):
+            kept.append(f"{prelude}{{{';'.join(declarations)}}}")
+    return "".join(kept)
+
+
+def page_names(body: str) -> set[str]:
+    """Every class and id name in a page's body HTML."""
+    return {name for names in PAGE_NAMES.findall(body) for name in names.split()}
 
 
 def _replace_design_css(app: Sphinx, context: dict[str, Any], body: str) -> None:
@@ -152,11 +221,11 @@ def _replace_design_css(app: Sphinx, context: dict[str, Any], body: str) -> None
     if not present:
         return
     context["css_files"] = [asset for asset in css_files if asset not in present]
-    used = set(DESIGN_CLASS.findall(body))
-    if not used:
+    if not DESIGN_CLASS.search(body):
         return
-    css = "".join(
-        design_rules_for(path.read_text(encoding="utf-8"), used) for path in _design_sources()
+    used = page_names(body)
+    css = design_rules_for(
+        "".join(path.read_text(encoding="utf-8") for path in _design_sources()), used
     )
     name = f"rightway-design-{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
     _write_once(Path(app.outdir) / "_static" / name, css)
@@ -184,4 +253,6 @@ def _write_once(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         file.write(text)
+    # mkstemp makes the file private (0600); a web server or an LMS must be able to read it.
+    Path(temporary).chmod(0o644)
     Path(temporary).replace(path)

@@ -4,7 +4,8 @@ After a pass the learner can open a printable record of learning
 (``static/rightway-record.js``); the same script names the answers file after the
 learner and the module and adds the learner's name, a random attempt id and the
 record's verification code to it, which ``rightway-quiz verify`` checks.
-The name is typed by the learner and never leaves the browser.
+The name is typed by the learner and never leaves the browser. The script is not on
+any page's first load: ``rightway-quiz.js`` loads it when it is first needed.
 """
 
 from __future__ import annotations
@@ -12,19 +13,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from sphinx.application import Sphinx
-
 from .i18n import _
-
-
-def setup_record(app: Sphinx) -> None:
-    """Load the record script on HTML pages (after the quiz runtime, which it extends)."""
-    app.connect("builder-inited", _add_assets)
-
-
-def _add_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_js_file("rightway-record.js", defer="defer")
 
 
 def record_strings() -> dict[str, str]:

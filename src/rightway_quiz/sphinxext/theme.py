@@ -11,18 +11,19 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .i18n import _
+from .theme_static import minified_static_dir, prune_furo_css
 
 # Furo writes this English label into its sidebar in Python, out of reach of the catalogs.
 FURO_TOGGLE_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 THEME_DIR = Path(__file__).parent / "theme" / "rightway"
-STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup_theme(app: Sphinx) -> None:
     """Register the theme and add the shared static files to HTML builds."""
     app.add_html_theme("rightway", str(THEME_DIR))
     app.connect("builder-inited", _add_static_assets)
+    app.connect("build-finished", prune_furo_css)
     # After Furo's own handler (priority 500), which builds the navigation tree.
     app.connect("html-page-context", _fix_navigation_headings, priority=900)
 
@@ -30,7 +31,8 @@ def setup_theme(app: Sphinx) -> None:
 def _add_static_assets(app: Sphinx) -> None:
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    app.config.html_static_path.append(str(STATIC_DIR))
+    # Minified copies of static/ (beside this build's doctrees: each build its own).
+    app.config.html_static_path.append(str(minified_static_dir(Path(app.doctreedir))))
     # rightway.css holds the diagrams' and the printed page's rules too: each stylesheet
     # of its own would be one request more (a media="print" link is fetched on screen).
     app.add_css_file("rightway.css")

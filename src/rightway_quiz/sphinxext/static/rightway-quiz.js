@@ -36,8 +36,10 @@
  * Checks (form.rightway-check) are one unscored question each: same marking and
  * feedback, no storage, no events, so they never reach the LMS or a score.
  *
- * Downloads: window.RightwayRecord (rightway-record.js), when loaded, adds the learner's
- * name and the record's verification code to the file and names it.
+ * The record of learning (rightway-record.js, window.RightwayRecord) is loaded on demand,
+ * not with the page: after a pass (so "Open my record of learning" works at once) or on
+ * "Download my answers" (it adds the learner's name and the verification code to the
+ * file and names it). This script shows and hides the record button.
  *
  * Tests may set window.rightwayQuizSeedSource, a function returning 32-bit seeds,
  * before this script runs, so that attempts are reproducible.
@@ -402,6 +404,7 @@
     results[result.quizId] = result;
     saveState(form, true, result.submittedAt, result.attemptId);
     if (!options.silent) status.focus();
+    showRecordButton(form, result.passed);
     form.dispatchEvent(new CustomEvent("rightway:quiz-result", { bubbles: true, detail: result }));
     return result;
   }
@@ -432,9 +435,47 @@
     return payload;
   }
 
+  // -- the record of learning, loaded when first needed ------------------------------
+  // A plain <script> beside this one: it loads from file:// and inside an LMS package too.
+  var RECORD_SCRIPT = "rightway-record.js";
+  var ownScript = document.currentScript; // only set while this script first runs
+  var recordWaiting = null; // callbacks while the script loads
+
+  function withRecord(callback) {
+    if (window.RightwayRecord) { callback(window.RightwayRecord); return; }
+    if (recordWaiting) { recordWaiting.push(callback); return; }
+    recordWaiting = [callback];
+    var script = document.createElement("script");
+    var quizScript = ownScript || document.querySelector('script[src*="rightway-quiz"]');
+    script.src = quizScript.src.replace(/rightway-quiz[^/]*$/, RECORD_SCRIPT);
+    function loaded() {
+      // On an error the callbacks get null and the next call tries again.
+      var waiting = recordWaiting;
+      recordWaiting = null;
+      waiting.forEach(function (next) { next(window.RightwayRecord || null); });
+    }
+    script.onload = loaded;
+    script.onerror = loaded;
+    document.head.appendChild(script);
+  }
+
+  function recordButton(form) { return form.querySelector('[data-action="record"]'); }
+
+  function showRecordButton(form, shown) {
+    var button = recordButton(form);
+    if (!button) return;
+    button.hidden = !shown;
+    if (shown) withRecord(function () {}); // ready before the learner asks for it
+  }
+
   function download(form) {
     var payload = answersDocument(form);
-    if (window.RightwayRecord && window.RightwayRecord.download(form, payload)) return;
+    withRecord(function (record) {
+      if (!(record && record.download(form, payload))) plainDownload(form, payload);
+    });
+  }
+
+  function plainDownload(form, payload) {
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -464,6 +505,7 @@
     status.textContent = "";
     status.classList.remove("rightway-passed");
     form.querySelector('[data-action="retry"]').hidden = true;
+    showRecordButton(form, false);
     var first = form.querySelector(".rightway-question:not([hidden]) input:not(:checked), .rightway-question:not([hidden]) select");
     if (first) first.focus();
     form.dispatchEvent(new CustomEvent("rightway:quiz-reset", { bubbles: true, detail: { quizId: quizId } }));
@@ -481,11 +523,19 @@
     form.addEventListener("change", function (event) {
       var question = event.target.closest ? event.target.closest(".rightway-question") : null;
       if (question) clearQuestionFeedback(question);
+      // Changed answers are no longer the ones marked: the record waits for the next check.
+      if (!event.target.classList.contains("rightway-learner-name")) showRecordButton(form, false);
       saveState(form, false);
       form.dispatchEvent(new CustomEvent("rightway:quiz-change", { bubbles: true, detail: { quizId: form.dataset.quizId, responses: getResponses(form) } }));
     });
     form.querySelector('[data-action="retry"]').addEventListener("click", function () { retry(form); });
     form.querySelector('[data-action="download"]').addEventListener("click", function () { download(form); });
+    var record = recordButton(form);
+    if (record) {
+      record.addEventListener("click", function () {
+        withRecord(function (loaded) { if (loaded) loaded.open(form); });
+      });
+    }
     var state = stored(form);
     var usable = state && state.version === form.dataset.quizVersion && state.responses;
     var token = usable && state.responses[ATTEMPT_KEY];

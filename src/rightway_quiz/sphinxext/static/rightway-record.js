@@ -8,6 +8,9 @@
  * file is named after the learner and the module, e.g. atebion-sian-jones-cyfranogiad.json.
  * The name never leaves the browser: nothing here sends anything anywhere.
  *
+ * Not loaded with the page: rightway-quiz.js adds it when it is first needed (a pass, or
+ * "Download my answers"), so a first visit does not pay for it.
+ *
  * The code: the first 10 base32 characters of SHA-256 over a canonical JSON (sorted
  * keys, no spaces) of {answers, learner, questions, quiz_id, quiz_version}, exactly
  * as rightway_quiz/grader/verify.py computes it, so `rightway-quiz verify` can
@@ -226,25 +229,11 @@
     link.remove();
   }
 
-  function setup(form) {
-    var button = form.querySelector('[data-action="record"]');
-    if (!button) return;
-    button.addEventListener("click", function () { openRecord(form); });
-    var result = window.RightwayQuiz && window.RightwayQuiz.result(form.dataset.quizId);
-    button.hidden = !(result && result.passed);
-    form.addEventListener("rightway:quiz-result", function (event) { button.hidden = !event.detail.passed; });
-    form.addEventListener("rightway:quiz-reset", function () { button.hidden = true; });
-    // Changed answers are no longer the ones marked: the record waits for the next check.
-    form.addEventListener("change", function (event) {
-      if (!event.target.classList.contains("rightway-learner-name")) button.hidden = true;
-    });
-  }
-
+  // rightway-quiz.js loads this script when a record is first needed (after a pass, or
+  // for a download) and shows or hides the record button itself: nothing to set up here.
   window.RightwayRecord = {
+    open: openRecord,
     download: function (form, payload) { return save(form, payload); },
     verificationCode: verificationCode
   };
-  function init() { Array.prototype.forEach.call(document.querySelectorAll("form.rightway-quiz"), setup); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
 })();
