@@ -131,7 +131,7 @@ lint: $(TEST_INSTALLED)
 	$(BIN)/lint-imports
 
 bench: all $(TEST_INSTALLED)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 clean:
 	rm -rf $(BUILD)

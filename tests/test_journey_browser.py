@@ -10,7 +10,7 @@ from conftest import LANGUAGES, PROJECT_ROOT
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
-from tools.bench import WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS, first_load
+from tools.bench_pages import WEIGHT_GOAL_BYTES, WEIGHT_GOAL_REQUESTS, first_load
 
 pytestmark = pytest.mark.browser
 MODULES: list[CourseModule] = list(load_outline(PROJECT_ROOT).model.modules)
