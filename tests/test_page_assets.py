@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from conftest import LANGUAGES, html_pages
+from conftest import BUILD_DIR, LANGUAGES, html_pages
 
-from rightway_quiz.sphinxext.page_assets import design_rules_for, page_names
+from rightway_quiz.sphinxext.page_assets import (
+    _remove_unused_design_css,
+    design_rules_for,
+    page_names,
+)
 from rightway_quiz.sphinxext.theme_static import (
     MINIFIERS,
     STATIC_DIR,
@@ -101,3 +106,28 @@ def test_built_furo_css_is_trimmed_to_the_site(html_dir: Path, language: str) ->
     assert ".sidebar-drawer" in css and ".skip-to-content" in css
     for unused in ("sig-name", "option-list", "footnote", "versionmodified"):
         assert not re.search(rf"\.{unused}\b", css), unused
+
+
+def test_a_design_stylesheet_no_page_links_is_removed(tmp_path: Path) -> None:
+    static = tmp_path / "_static"
+    static.mkdir()
+    (static / "rightway-design-0123456789.css").write_text(".sd-tab-set{}", encoding="utf-8")
+    (static / "rightway-design-abcdefabcd.css").write_text(".sd-card{}", encoding="utf-8")
+    (static / "rightway.css").write_text("body{}", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        '<link rel="stylesheet" href="_static/rightway-design-abcdefabcd.css?v=1">',
+        encoding="utf-8",
+    )
+    _remove_unused_design_css(SimpleNamespace(outdir=str(tmp_path)), None)  # type: ignore[arg-type]
+    assert sorted(path.name for path in static.iterdir()) == [
+        "rightway-design-abcdefabcd.css",
+        "rightway.css",
+    ]
+
+
+def test_the_built_site_keeps_only_linked_design_stylesheets() -> None:
+    for language in LANGUAGES:
+        html = BUILD_DIR / "html" / language
+        linked = "".join(page.read_text(encoding="utf-8") for page in html.rglob("*.html"))
+        for stylesheet in (html / "_static").glob("rightway-design-*.css"):
+            assert f"_static/{stylesheet.name}" in linked, stylesheet

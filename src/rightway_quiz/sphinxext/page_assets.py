@@ -37,6 +37,7 @@ from sphinx.application import Sphinx
 from .quiz import quiz_part
 
 DESIGN_CSS = "sphinx-design.min.css"
+DESIGN_LINK = re.compile(r"_static/(rightway-design-[0-9a-f]+\.css)")
 FURO_EXTENSIONS_CSS = "furo-extensions.css"
 DESIGN_CLASS = re.compile(r"\bsd-[\w-]+")
 # The class and id names a selector needs on the page (``.name``, ``#name``).
@@ -83,6 +84,7 @@ NEEDS: dict[str, Needs] = {
 def setup_page_assets(app: Sphinx) -> None:
     """Trim each HTML page's assets (after every extension has added its own)."""
     app.connect("html-page-context", _trim_assets, priority=950)
+    app.connect("build-finished", _remove_unused_design_css)
 
 
 def _file_name(asset: Any) -> str:
@@ -256,3 +258,21 @@ def _write_once(path: Path, text: str) -> None:
     # mkstemp makes the file private (0600); a web server or an LMS must be able to read it.
     Path(temporary).chmod(0o644)
     Path(temporary).replace(path)
+
+
+def _remove_unused_design_css(app: Sphinx, exception: Exception | None) -> None:
+    """Delete ``rightway-design-*.css`` files no page links to any more.
+
+    A page whose components change gets a stylesheet with a new name; without this the
+    old ones would pile up in ``_static/`` and be zipped into every SCORM package.
+    """
+    static = Path(app.outdir) / "_static"
+    stylesheets = list(static.glob("rightway-design-*.css"))
+    if exception is not None or not stylesheets:
+        return
+    linked = set()
+    for page in Path(app.outdir).rglob("*.html"):
+        linked.update(DESIGN_LINK.findall(page.read_text(encoding="utf-8", errors="replace")))
+    for stylesheet in stylesheets:
+        if stylesheet.name not in linked:
+            stylesheet.unlink()
