@@ -81,6 +81,8 @@ class _QuizFacts:
             for start in range(0, len(questions), CHUNK_QUESTIONS)
         ]
         self._missed: list[dict[int, tuple[str, frozenset[int]]]] = [{} for _ in self.chunks]
+        #: Articles missed → their cell ("3 12"); few sets recur across many results.
+        self._articles: dict[frozenset[int], str] = {}
         self.pass_mark = quiz.pass_mark
         self.head = ",".join(_cell(str(value)) for value in (quiz.principle, quiz.id))
 
@@ -102,7 +104,10 @@ class _QuizFacts:
             if found[0]:
                 ids.append(found[0])
             articles |= found[1]
-        return _cell(" ".join(ids)), " ".join(map(str, sorted(articles)))
+        articles_cell = self._articles.get(articles)
+        if articles_cell is None:
+            articles_cell = self._articles[articles] = " ".join(map(str, sorted(articles)))
+        return _cell(" ".join(ids)), articles_cell
 
 
 class _Rows:
@@ -171,7 +176,7 @@ class _Rows:
 
 def _name_cell(name: str) -> str:
     """A name as a CSV cell, made formula-safe and quoted as ``csv`` would."""
-    return _csv_line([safe_cell(name), ""])[:-3]  # drop the empty cell's "," and CRLF
+    return _cell(str(safe_cell(name)))
 
 
 def _learner_lines(
