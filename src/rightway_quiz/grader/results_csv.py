@@ -127,6 +127,7 @@ class _Rows:
         #: (quiz, right, answered, source) → (the row's text, score, out of, passed).
         self._quiz: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
         self._principle: dict[tuple[str, int, int, int], str] = {}
+        self._marks: dict[tuple[_QuizFacts, int, int], tuple[str, bool]] = {}
 
     def quiz(self, attempt: Attempt) -> tuple[str, int, int, bool]:
         """``,quiz,principle,…`` for the attempt (the name goes first), its score,
@@ -143,23 +144,20 @@ class _Rows:
             facts = self._facts[attempt.key] = _QuizFacts(attempt.key.quiz)
         missed, articles = facts.missed(attempt.correct)
         score, out_of = attempt.score, attempt.out_of
+        marks = self._marks.get((facts, score, out_of))
+        if marks is None:
+            marks = self._marks[facts, score, out_of] = self._marks_cells(facts, score, out_of)
+        text = f"{marks[0]},{missed},{articles}{self.sources[attempt.source]}{self.tail}"
+        return text, score, out_of, marks[1]
+
+    def _marks_cells(self, facts: _QuizFacts, score: int, out_of: int) -> tuple[str, bool]:
+        """``,quiz,principle,quiz id,score,out of,percent,pass mark,passed`` and whether it passed:
+        the same for every attempt at a quiz with that score out of that many."""
         shown = percent(score, out_of)
         passed = shown >= facts.pass_mark
-        text = ",".join(
-            [
-                "",
-                self.quiz_word,
-                facts.head,
-                str(score),
-                str(out_of),
-                str(shown),
-                str(facts.pass_mark),
-                self.yes if passed else self.no,
-                missed,
-                articles,
-            ]
-        )
-        return text + self.sources[attempt.source] + self.tail, score, out_of, passed
+        cells = [self.quiz_word, facts.head, str(score), str(out_of), str(shown)]
+        cells += [str(facts.pass_mark), self.yes if passed else self.no]
+        return "," + ",".join(cells), passed
 
     def principle(self, principle: str, score: int, out_of: int, passed: int) -> str:
         """``,principle,…`` for a learner's total in one principle."""
