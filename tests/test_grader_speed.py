@@ -61,6 +61,50 @@ def test_a_learners_rows_split_between_blocks_grade_as_one_attempt(
     assert scores == {"Bryn": len(quiz.questions), "Cai": 0}
 
 
+def _lines_by_replacing(block: str) -> list[str]:
+    """A block's lines as the reader first split them: CRLF made LF (CR too if no LF at all)."""
+    if "\r" in block:
+        block = block.replace("\r\n", "\n")
+        if "\n" not in block:
+            block = block.replace("\r", "\n")
+    return (block[:-1] if block.endswith("\n") else block).split("\n")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "a,b\r\nc,d\r\n",  # Excel on Windows: split on CRLF, no copy of the block
+        "a,b\r\nc,d",  # the file's last line, with no line end
+        "a,b\r\nc,d\ne,f\r\n",  # one LF-only line among CRLF lines
+        "a,b\nc,d\r\n",
+        'a,"x\ry"\r\nc,d\r\n',  # a CR inside a cell stays
+        "a,b\r\r\nc,d\r\n",
+        "a,b\rc,d\r",  # CSV (Macintosh): CR ends lines
+        "a,b\nc,d\n",
+        "\r\n",
+        "a,b",
+    ],
+)
+def test_block_lines_are_split_as_before_whatever_the_line_ends(block: str) -> None:
+    assert csv_answers._lines(block) == _lines_by_replacing(block)
+
+
+def test_rows_with_mixed_line_ends_are_all_graded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    quiz = course().quizzes["participation"]
+    rows = csv_rows(quiz, "Bryn") + csv_rows(quiz, "Cai", right=set())
+    lines = [",".join(row) for row in [["learner", "quiz", "question", "answer"], *rows]]
+    text = "".join(line + ("\n" if number % 3 else "\r\n") for number, line in enumerate(lines))
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(text.encode("utf-8"))
+    status, out, err = run(capsys, "grade", path, "--format", "json")
+    assert status == 0
+    assert all_counts(err) == (len(rows), len(rows), 0, 0)
+    scores = {learner["learner"]: learner["quizzes"][0]["score"] for learner in _learners(out)}
+    assert scores == {"Bryn": len(quiz.questions), "Cai": 0}
+
+
 def _learners(out: str) -> list[dict[str, object]]:
     import json
 

@@ -78,11 +78,21 @@ def _blocks(handle: io.TextIOWrapper) -> Iterator[tuple[str, list[str]]]:
             block += handle.read(1)  # a CRLF split between blocks
         if not block.endswith(("\n", "\r")):
             block += handle.readline()
-        if "\r" in block:
-            block = block.replace("\r\n", "\n")
-            if "\n" not in block:
-                block = block.replace("\r", "\n")
-        yield block, (block[:-1] if block.endswith("\n") else block).split("\n")
+        yield block, _lines(block)
+
+
+def _lines(block: str) -> list[str]:
+    """The lines of a block of whole lines, without their ends (LF, CRLF, or CR alone)."""
+    if "\r" in block:
+        body = block[:-2] if block.endswith("\r\n") else block
+        lines = body.split("\r\n")
+        ends = len(lines) - 1
+        if body.count("\r") == ends and body.count("\n") == ends:  # CRLF only: no copy made
+            return lines
+        block = block.replace("\r\n", "\n")
+        if "\n" not in block:
+            block = block.replace("\r", "\n")
+    return (block[:-1] if block.endswith("\n") else block).split("\n")
 
 
 def _one_record(text: str, delimiter: str) -> list[str] | None:

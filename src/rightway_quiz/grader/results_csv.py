@@ -81,6 +81,8 @@ class _QuizFacts:
             for start in range(0, len(questions), CHUNK_QUESTIONS)
         ]
         self._missed: list[dict[int, tuple[str, frozenset[int]]]] = [{} for _ in self.chunks]
+        #: Articles missed → their cell ("3 12"); few sets recur across many results.
+        self._articles: dict[frozenset[int], str] = {}
         self.pass_mark = quiz.pass_mark
         self.head = ",".join(_cell(str(value)) for value in (quiz.principle, quiz.id))
 
@@ -102,7 +104,10 @@ class _QuizFacts:
             if found[0]:
                 ids.append(found[0])
             articles |= found[1]
-        return _cell(" ".join(ids)), " ".join(map(str, sorted(articles)))
+        articles_cell = self._articles.get(articles)
+        if articles_cell is None:
+            articles_cell = self._articles[articles] = " ".join(map(str, sorted(articles)))
+        return _cell(" ".join(ids)), articles_cell
 
 
 class _Rows:
@@ -122,6 +127,7 @@ class _Rows:
         #: (quiz, right, answered, source) → (the row's text, score, out of, passed).
         self._quiz: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
         self._principle: dict[tuple[str, int, int, int], str] = {}
+        self._marks: dict[tuple[_QuizFacts, int, int], tuple[str, bool]] = {}
 
     def quiz(self, attempt: Attempt) -> tuple[str, int, int, bool]:
         """``,quiz,principle,…`` for the attempt (the name goes first), its score,
@@ -138,23 +144,20 @@ class _Rows:
             facts = self._facts[attempt.key] = _QuizFacts(attempt.key.quiz)
         missed, articles = facts.missed(attempt.correct)
         score, out_of = attempt.score, attempt.out_of
+        marks = self._marks.get((facts, score, out_of))
+        if marks is None:
+            marks = self._marks[facts, score, out_of] = self._marks_cells(facts, score, out_of)
+        text = f"{marks[0]},{missed},{articles}{self.sources[attempt.source]}{self.tail}"
+        return text, score, out_of, marks[1]
+
+    def _marks_cells(self, facts: _QuizFacts, score: int, out_of: int) -> tuple[str, bool]:
+        """``,quiz,principle,quiz id,score,out of,percent,pass mark,passed`` and whether it passed:
+        the same for every attempt at a quiz with that score out of that many."""
         shown = percent(score, out_of)
         passed = shown >= facts.pass_mark
-        text = ",".join(
-            [
-                "",
-                self.quiz_word,
-                facts.head,
-                str(score),
-                str(out_of),
-                str(shown),
-                str(facts.pass_mark),
-                self.yes if passed else self.no,
-                missed,
-                articles,
-            ]
-        )
-        return text + self.sources[attempt.source] + self.tail, score, out_of, passed
+        cells = [self.quiz_word, facts.head, str(score), str(out_of), str(shown)]
+        cells += [str(facts.pass_mark), self.yes if passed else self.no]
+        return "," + ",".join(cells), passed
 
     def principle(self, principle: str, score: int, out_of: int, passed: int) -> str:
         """``,principle,…`` for a learner's total in one principle."""
@@ -171,7 +174,7 @@ class _Rows:
 
 def _name_cell(name: str) -> str:
     """A name as a CSV cell, made formula-safe and quoted as ``csv`` would."""
-    return _csv_line([safe_cell(name), ""])[:-3]  # drop the empty cell's "," and CRLF
+    return _cell(str(safe_cell(name)))
 
 
 def _learner_lines(
