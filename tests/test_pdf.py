@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -20,6 +21,7 @@ from pypdf.generic import DictionaryObject
 from rightway_quiz.course.course import load_course
 from tools.catalogs import extract_messages
 from tools.pdf.documents import PackBuilder
+from tools.pdf.inputs import record, up_to_date
 from tools.pdf.render import Renderer
 
 PDF_DIR = BUILD_DIR / "pdf"
@@ -242,3 +244,21 @@ def test_a_rerun_compiles_only_the_documents_whose_inputs_changed(tmp_path: Path
     assert [name for name in before if before[name] != after[name]] == ["pocket-guide.pdf"]
     (tmp_path / "handout-participation.pdf").unlink()  # a lost file is made again
     assert renderer.render_all(documents, tmp_path) == 2  # it, and the pocket guide back
+
+
+def test_the_pack_is_skipped_only_while_what_it_is_made_from_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    html = tmp_path / "html"
+    shutil.copytree(BUILD_DIR / "html" / "en", html / "en")
+    out = tmp_path / "pdf" / "en"
+    out.mkdir(parents=True)
+    (out / "handout-introduction.pdf").write_bytes(b"%PDF-")
+    assert not up_to_date(html, out, "en")  # never recorded
+    record(html, out, "en")
+    assert up_to_date(html, out, "en")
+    (html / "en" / "accessibility.html").write_text("edited", encoding="utf-8")  # not in the pack
+    assert up_to_date(html, out, "en")
+    page = html / "en" / "principles" / "participation.html"
+    page.write_text(page.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert not up_to_date(html, out, "en")

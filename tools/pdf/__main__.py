@@ -6,10 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rightway_quiz.course.course import load_course
-
-from .documents import PackBuilder
-from .render import Renderer
+from .inputs import record, up_to_date
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -21,17 +18,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", action="append", choices=["cy", "en"])
     parser.add_argument("--course-dir", type=Path, default=REPOSITORY)
     args = parser.parse_args(argv)
-    course = load_course(args.course_dir)
-    renderer = Renderer()
+    languages = []
     for language in args.language or ["cy", "en"]:
         out = args.pdf_dir / language
-        documents = PackBuilder(course, args.html_dir, language).documents()
+        if up_to_date(args.html_dir, out, language, args.course_dir):
+            print(f"{out}: unchanged (nothing it is made from changed)", file=sys.stderr)
+        else:
+            languages.append(language)
+    if languages:
+        build(args.html_dir, args.pdf_dir, languages, args.course_dir)
+    return 0
+
+
+def build(html_dir: Path, pdf_dir: Path, languages: list[str], course_dir: Path) -> None:
+    """Each language's pack, compiling only the documents whose data changed."""
+    # Imported here: a run that finds every pack up to date needs none of it.
+    from rightway_quiz.course.course import load_course
+
+    from .documents import PackBuilder
+    from .render import Renderer
+
+    course = load_course(course_dir)
+    renderer = Renderer()
+    for language in languages:
+        out = pdf_dir / language
+        documents = PackBuilder(course, html_dir, language).documents()
         compiled = renderer.render_all(documents, out)
         # A document no longer built (a module removed) must not linger.
         for stale in sorted(set(out.glob("*.pdf")) - {out / f"{s}.pdf" for s in documents}):
             stale.unlink()
+        record(html_dir, out, language, course_dir)
         print(f"{out}: {len(documents)} PDFs ({compiled} compiled)", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":
