@@ -10,6 +10,7 @@ every other builder gets the words only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -146,11 +147,17 @@ class DiagramDirective(SphinxDirective):
 # -- HTML --------------------------------------------------------------------
 
 
-def _role(node: nodes.Element, role: str) -> str | None:
+def _astext(block: nodes.Element) -> str:
+    return block.astext()
+
+
+def _role(
+    node: nodes.Element, role: str, text: Callable[[nodes.Element], str] = _astext
+) -> str | None:
     """The text of the child paragraph playing ``role``, if any."""
     for child in node.children:
         if isinstance(child, nodes.paragraph) and f"rightway-diagram-{role}" in child["classes"]:
-            return child.astext()
+            return text(child)
     return None
 
 
@@ -158,25 +165,27 @@ def _items(node: diagram) -> list[diagram_item]:
     return list(node.findall(diagram_item))
 
 
-def _branches(item: diagram_item) -> list[str]:
+def _branches(item: diagram_item, text: Callable[[nodes.Element], str] = _astext) -> list[str]:
     return [
-        paragraph.astext()
+        text(paragraph)
         for paragraph in item.findall(nodes.paragraph)
         if "rightway-diagram-branch" in paragraph["classes"]
     ]
 
 
-def diagram_words(node: diagram) -> DiagramWords:
-    """The translated words of a diagram node, as the drawing needs them."""
+def diagram_words(node: diagram, text: Callable[[nodes.Element], str] = _astext) -> DiagramWords:
+    """The words of a diagram node, as the drawing needs them: by default its text as
+    it stands (translated, in the build); ``text`` gives each block's text otherwise
+    (the part planner asks for one language's)."""
     return DiagramWords(
         key=node["key"],
         layout=node["layout"],
-        title=_role(node, "title") or "",
-        summary=_role(node, "summary") or "",
-        centre=_role(node, "centre"),
-        loop=_role(node, "loop"),
+        title=_role(node, "title", text) or "",
+        summary=_role(node, "summary", text) or "",
+        centre=_role(node, "centre", text),
+        loop=_role(node, "loop", text),
         items=[
-            (_role(item, "label") or "", _role(item, "caption"), _branches(item))
+            (_role(item, "label", text) or "", _role(item, "caption", text), _branches(item, text))
             for item in _items(node)
         ],
     )

@@ -28,8 +28,8 @@ from sphinx.util.nodes import extract_messages
 from ..i18n import translator
 from .config import get_settings
 from .content import article_list_text, course_part
-from .diagram_svg import DiagramWords, draw
-from .diagrams import diagram, diagram_item
+from .diagram_svg import draw
+from .diagrams import diagram, diagram_words
 from .journey import journey_node, module_header_words
 from .quiz import quiz_part
 from .self_assessment import self_assessment
@@ -193,45 +193,12 @@ class Measure:
     def _diagram_extra(self, node: diagram, language: int) -> Words:
         """The drawing's words, and the headings of the words below it, in one language."""
         translate = self.interface[language]
-        words = _diagram_words(node, lambda block: self.text(block, language))
+        words = diagram_words(node, lambda block: self.text(block, language))
         extra = count(unescape(TAG.sub(" ", draw(words))))
         extra += count(translate("The diagram in words"))
         if words.centre:
             extra += count(translate("At the centre: {centre}").format(centre=""))
         return tuple(extra if index == language else 0 for index in self._indexes())
-
-
-def _diagram_words(node: diagram, text: Callable[[nodes.Element], str]) -> DiagramWords:
-    """What ``diagrams.diagram_words`` draws, with each block's text in one language."""
-
-    def role(parent: nodes.Element, name: str) -> str | None:
-        for child in parent.children:
-            if (
-                isinstance(child, nodes.paragraph)
-                and f"rightway-diagram-{name}" in child["classes"]
-            ):
-                return text(child)
-        return None
-
-    def branches(item: diagram_item) -> list[str]:
-        return [
-            text(paragraph)
-            for paragraph in item.findall(nodes.paragraph)
-            if "rightway-diagram-branch" in paragraph["classes"]
-        ]
-
-    return DiagramWords(
-        key=node["key"],
-        layout=node["layout"],
-        title=role(node, "title") or "",
-        summary=role(node, "summary") or "",
-        centre=role(node, "centre"),
-        loop=role(node, "loop"),
-        items=[
-            (role(item, "label") or "", role(item, "caption"), branches(item))
-            for item in node.findall(diagram_item)
-        ],
-    )
 
 
 def listed_parts(measure: Measure, starts: Sequence[nodes.Element]) -> Words:
