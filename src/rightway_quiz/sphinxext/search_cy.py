@@ -302,6 +302,7 @@ def _forms_json(catalogs: list[Path], cache_dir: Path | None) -> str:
     return forms
 
 
+@cache
 def _cache_key() -> str:
     """What every cached fold depends on: simplemma, the corrections and this module's code."""
     return hashlib.sha256(
