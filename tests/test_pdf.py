@@ -21,7 +21,7 @@ from pypdf.generic import DictionaryObject
 from rightway_quiz.course.course import load_course
 from tools.catalogs import extract_messages
 from tools.pdf.documents import PackBuilder
-from tools.pdf.inputs import record, up_to_date
+from tools.pdf.inputs import current_hash, record, up_to_date
 from tools.pdf.render import Renderer
 
 PDF_DIR = BUILD_DIR / "pdf"
@@ -254,11 +254,11 @@ def test_the_pack_is_skipped_only_while_what_it_is_made_from_is_unchanged(
     out = tmp_path / "pdf" / "en"
     out.mkdir(parents=True)
     (out / "handout-introduction.pdf").write_bytes(b"%PDF-")
-    assert not up_to_date(html, out, "en")  # never recorded
-    record(html, out, "en")
-    assert up_to_date(html, out, "en")
+    assert not up_to_date(out, current_hash(html, "en"))  # never recorded
+    record(out, current_hash(html, "en"))
+    assert up_to_date(out, current_hash(html, "en"))
     (html / "en" / "accessibility.html").write_text("edited", encoding="utf-8")  # not in the pack
-    assert up_to_date(html, out, "en")
+    assert up_to_date(out, current_hash(html, "en"))
     page = html / "en" / "principles" / "participation.html"
     page.write_text(page.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    assert not up_to_date(html, out, "en")
+    assert not up_to_date(out, current_hash(html, "en"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .inputs import record, up_to_date
+from .inputs import current_hash, record, up_to_date
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -18,19 +18,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", action="append", choices=["cy", "en"])
     parser.add_argument("--course-dir", type=Path, default=REPOSITORY)
     args = parser.parse_args(argv)
-    languages = []
+    languages: dict[str, str] = {}  # language -> the hash of what its pack is made from
     for language in args.language or ["cy", "en"]:
         out = args.pdf_dir / language
-        if up_to_date(args.html_dir, out, language, args.course_dir):
+        current = current_hash(args.html_dir, language, args.course_dir)
+        if up_to_date(out, current):
             print(f"{out}: unchanged (nothing it is made from changed)", file=sys.stderr)
         else:
-            languages.append(language)
+            languages[language] = current
     if languages:
         build(args.html_dir, args.pdf_dir, languages, args.course_dir)
     return 0
 
 
-def build(html_dir: Path, pdf_dir: Path, languages: list[str], course_dir: Path) -> None:
+def build(html_dir: Path, pdf_dir: Path, languages: dict[str, str], course_dir: Path) -> None:
     """Each language's pack, compiling only the documents whose data changed."""
     # Imported here: a run that finds every pack up to date needs none of it.
     from rightway_quiz.course.course import load_course
@@ -47,7 +48,7 @@ def build(html_dir: Path, pdf_dir: Path, languages: list[str], course_dir: Path)
         # A document no longer built (a module removed) must not linger.
         for stale in sorted(set(out.glob("*.pdf")) - {out / f"{s}.pdf" for s in documents}):
             stale.unlink()
-        record(html_dir, out, language, course_dir)
+        record(out, languages[language])
         print(f"{out}: {len(documents)} PDFs ({compiled} compiled)", file=sys.stderr)
 
 

@@ -53,16 +53,19 @@ def inputs_hash(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def up_to_date(html_dir: Path, out: Path, language: str, course_dir: Path = REPOSITORY) -> bool:
-    """The pack in ``out`` was made from exactly these inputs, and is still there."""
+def current_hash(html_dir: Path, language: str, course_dir: Path = REPOSITORY) -> str:
+    """The hash of what the pack for ``language`` is made from, as it is now."""
+    return inputs_hash(pack_inputs(html_dir, language, course_dir))
+
+
+def up_to_date(out: Path, current: str) -> bool:
+    """The pack in ``out`` was made from inputs hashing to ``current``, and is still there."""
     stamp = out / STAMP
     if not stamp.is_file() or not any(out.glob("*.pdf")):
         return False
-    current = inputs_hash(pack_inputs(html_dir, language, course_dir))
     return stamp.read_text(encoding="utf-8").strip() == current
 
 
-def record(html_dir: Path, out: Path, language: str, course_dir: Path = REPOSITORY) -> None:
-    """Note the inputs this pack was made from (after writing it)."""
-    current = inputs_hash(pack_inputs(html_dir, language, course_dir))
+def record(out: Path, current: str) -> None:
+    """Note the inputs' hash this pack was made from (after writing it)."""
     (out / STAMP).write_text(current + "\n", encoding="utf-8")
