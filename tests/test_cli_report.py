@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import axe_violations
 from grader_support import course, csv_rows, run, write_csv
 
 from rightway_quiz import build_report, grade_rows
@@ -105,8 +106,6 @@ def test_report_html_is_self_contained(capsys: pytest.CaptureFixture[str], tmp_p
 def test_report_html_passes_axe(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, page: Any, language: str
 ) -> None:
-    from test_browser_site import axe_violations
-
     html = html_report(capsys, tmp_path, language)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -121,8 +120,6 @@ def test_report_html_passes_axe(
 def test_grade_html_passes_axe(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, page: Any
 ) -> None:
-    from test_browser_site import axe_violations
-
     target = tmp_path / "grades.html"
     status, _out, _err = run(capsys, "grade", cohort(tmp_path), "-o", target)
     assert status == 0
