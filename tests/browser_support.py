@@ -35,8 +35,18 @@ def axe_violations(page: Any, within: str | None = None) -> list[str]:
     return list(page.evaluate(RUN_AXE, [context, AXE_OPTIONS]))
 
 
+def open_quiz(page: Any, quiz_id: str) -> Any:
+    """Scroll to a quiz, as a learner reaching it does, and wait for its questions (they
+    load on the way to it: sphinxext/quiz_bank.py). ``page`` may be a frame. The form."""
+    form = page.locator(f"#quiz-{quiz_id}")
+    form.scroll_into_view_if_needed()
+    form.locator(".rightway-question").first.wait_for(state="attached")
+    return form
+
+
 def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
     """Answer one question with the mouse: right from the YAML key, or wrong on purpose."""
+    open_quiz(page, quiz.id)
     if question.type == "matching":
         for index, item in enumerate(question.items):
             choice = item.answer
@@ -56,6 +66,7 @@ def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
 
 def asked_questions(page: Any, quiz: Quiz) -> list[Question]:
     """The questions this attempt asks (all of them, unless the quiz draws from a bank)."""
+    open_quiz(page, quiz.id)
     shown = page.evaluate(
         "id => Array.from(document.querySelectorAll("
         "'#quiz-' + id + ' .rightway-question:not([hidden])')).map(q => q.dataset.questionId)",
@@ -67,6 +78,7 @@ def asked_questions(page: Any, quiz: Quiz) -> list[Question]:
 
 def option_orders(page: Any, quiz: Quiz) -> dict[str, list[str]]:
     """Each asked question's option ids in the order the learner sees them."""
+    open_quiz(page, quiz.id)
     return dict(
         page.evaluate(
             "id => Object.fromEntries(Array.from(document.querySelectorAll("

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -53,6 +55,38 @@ def html_pages(language: str) -> list[Path]:
         for path in folder.rglob("*.html")
         if not path.relative_to(folder).parts[0].startswith("_")
     )
+
+
+# A scored quiz's questions are in _static/rightway-bank-<quiz id>.js, loaded as the learner
+# nears the quiz (src/rightway_quiz/sphinxext/quiz_bank.py); the page holds this in their place.
+_QUIZ_WITH_HOLDER = re.compile(
+    r'(<form class="rightway-quiz" id="quiz-(?P<quiz>[^"]+)".*?)'
+    r'<div class="rightway-quiz-bank" data-bank="[^"]*">.*?</noscript></div>',
+    re.DOTALL,
+)
+_BANK_SCRIPT = re.compile(r"RightwayQuiz\.bank\((\"[^\"]*\"), (\".*\")\);\n\Z", re.DOTALL)
+
+
+def quiz_bank_html(static_dir: Path, quiz_id: str) -> str:
+    """The questions a quiz's bank script puts into the page, read back from the script."""
+    script = (static_dir / f"rightway-bank-{quiz_id}.js").read_text(encoding="ascii")
+    found = _BANK_SCRIPT.match(script)
+    assert found and json.loads(found.group(1)) == quiz_id, script[:200]
+    return str(json.loads(found.group(2)))
+
+
+def page_html(path: Path) -> str:
+    """A built page as the learner's browser ends up with it: each quiz's questions put
+    back from its bank script. ``path`` is a page inside a language folder."""
+    text = path.read_text(encoding="utf-8")
+
+    def with_questions(found: re.Match[str]) -> str:
+        static = next(
+            folder / "_static" for folder in path.parents if (folder / "_static").is_dir()
+        )
+        return found.group(1) + quiz_bank_html(static, found.group("quiz"))
+
+    return _QUIZ_WITH_HOLDER.sub(with_questions, text)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

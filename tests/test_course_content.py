@@ -11,7 +11,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import LANGUAGES, PROJECT_ROOT
+from conftest import LANGUAGES, PROJECT_ROOT, page_html
 
 from rightway_quiz.course.course import load_course
 from rightway_quiz.course.loader import load_outline
@@ -34,7 +34,7 @@ PRINCIPLES = tuple(m.id for m in OUTLINE.modules if m.page.startswith("principle
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_each_module_has_its_parts(html_dir: Path, language: str, module: str) -> None:
-    page = lxml.html.parse(str(html_dir / language / f"{MODULES[module]}.html")).getroot()
+    page = lxml.html.fromstring(page_html(html_dir / language / f"{MODULES[module]}.html"))
     objectives = page.cssselect(".rightway-objectives li")
     assert 3 <= len(objectives) <= 5
     assert len(page.cssselect("section.rightway-scenario")) >= 3

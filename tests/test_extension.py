@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import page_html, quiz_bank_html
 from sphinx.errors import SphinxError
 
 ROOTS = Path(__file__).parent / "roots"
@@ -21,7 +23,7 @@ def warnings_of(app: Any) -> str:
 def test_quiz_renders_accessible_form_without_warnings(app: Any) -> None:
     app.build()
     assert warnings_of(app) == ""
-    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    html = page_html(app.outdir / "sub" / "module.html")
     form = html[
         html.index('<form class="rightway-quiz"') : html.index(
             "</form>", html.index('<form class="rightway-quiz"')
@@ -75,7 +77,7 @@ def test_gettext_extracts_every_learner_visible_quiz_string(app: Any, file_regre
 @pytest.mark.sphinx("html", testroot="course", srcdir="course-cy", confoverrides={"language": "cy"})
 def test_welsh_build_shows_welsh_quiz_text_and_keeps_answer_keys(app: Any) -> None:
     app.build()
-    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    html = page_html(app.outdir / "sub" / "module.html")
     assert '<html class="no-js" lang="cy"' in html
     assert "Cwis enghreifftiol: cyfranogiad" in html
     assert "Pa erthygl sy’n rhoi’r hawl i blant ddweud eu dweud?" in html
@@ -147,12 +149,48 @@ def test_article_index_follows_an_incremental_rebuild(make_app: Any, tmp_path: P
 
 @pytest.mark.sphinx("html", testroot="course")
 def test_quiz_html_matches_its_snapshot(app: Any, file_regression: Any) -> None:
-    """The quiz's HTML fragment, so a change to its markup is seen and reviewed."""
+    """The quiz's HTML fragment in the page and the questions its bank script adds, so a
+    change to either's markup is seen and reviewed."""
     app.build()
     html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
     start = html.index('<form class="rightway-quiz"')
     end = html.index("</form>", start) + len("</form>")
-    file_regression.check(html[start:end] + "\n", extension=".html")
+    questions = quiz_bank_html(app.outdir / "_static", "sample")
+    file_regression.check(
+        f"{html[start:end]}\n<!-- _static/rightway-bank-sample.js -->\n{questions}\n",
+        extension=".html",
+    )
+
+
+# Its own copy of the sources: this test edits a page.
+@pytest.mark.sphinx("html", testroot="course", srcdir="course-bank")
+def test_a_quiz_bank_is_a_script_named_by_its_content_and_kept_while_unchanged(
+    app: Any,
+) -> None:
+    """The page holds no scored question; the bank script does, its hash in ``data-bank``."""
+    app.build()
+    html = (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    quiz = html[
+        html.index('<form class="rightway-quiz"') : html.index(
+            "</form>", html.index('<form class="rightway-quiz"')
+        )
+    ]
+    assert "rightway-question" not in quiz and "data-correct" not in quiz
+    version = re.search(r'<div class="rightway-quiz-bank" data-bank="([0-9a-f]{10})">', quiz)
+    assert version, quiz
+    script = app.outdir / "_static" / "rightway-bank-sample.js"
+    assert hashlib.sha256(script.read_bytes()).hexdigest()[:10] == version.group(1)
+    assert quiz_bank_html(app.outdir / "_static", "sample").count('class="rightway-question"') == 5
+    # Checks stay in the page: each is one question, read where it stands.
+    assert 'class="rightway-check"' in html
+    written = script.stat().st_mtime_ns
+    (app.srcdir / "sub" / "module.md").write_text(
+        (app.srcdir / "sub" / "module.md").read_text(encoding="utf-8") + "\nOne more line.\n",
+        encoding="utf-8",
+    )
+    app.build()
+    assert "One more line." in (app.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+    assert script.stat().st_mtime_ns == written
 
 
 @pytest.mark.sphinx("html", testroot="course")

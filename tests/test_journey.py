@@ -8,7 +8,7 @@ from typing import Any
 
 import lxml.html
 import pytest
-from conftest import HTML_DIR, LANGUAGES, PROJECT_ROOT, html_pages
+from conftest import HTML_DIR, LANGUAGES, PROJECT_ROOT, html_pages, page_html
 
 from rightway_quiz.course.loader import load_outline
 from rightway_quiz.course.model import CourseModule
@@ -28,7 +28,7 @@ def modules(html_dir: Path) -> list[CourseModule]:
 
 
 def parse(language: str, page: str) -> Any:
-    return lxml.html.parse(str(HTML_DIR / language / f"{page}.html")).getroot()
+    return lxml.html.fromstring(page_html(HTML_DIR / language / f"{page}.html"))
 
 
 def words_by_part(document: Any) -> dict[int, int]:

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 import pytest
+from browser_support import open_quiz
 from conftest import LANGUAGES
 from pypdf import PdfReader
 
@@ -33,6 +34,7 @@ def test_printed_module_page_has_answers_tabs_and_options_but_no_skip_link(
     for seed in range(1, 40):
         page.add_init_script(f"window.rightwayQuizSeedSource = function () {{ return {seed}; }};")
         page.goto(f"{site_url}/{language}/principles/participation.html")
+        open_quiz(page, "participation")  # read to the end: the questions have loaded
         if matching.count():
             break
     assert matching.count(), "no attempt asked a matching question"
@@ -59,6 +61,33 @@ def test_printed_module_page_has_answers_tabs_and_options_but_no_skip_link(
     # After printing, the page is as the learner left it.
     assert page.locator("details.rightway-model-answer[open]").count() == 0
     assert page.locator(".rightway-print-options").count() == 0
+
+
+#: What a page printed before its quiz's questions have loaded says in their place.
+NOT_LOADED = {
+    "cy": "Mae’r cwestiynau’n llwytho pan fyddwch chi’n cyrraedd y cwis ar y sgrin",
+    "en": "The questions load when you reach the quiz on screen",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_printed_before_its_quiz_loads_says_so_and_the_next_print_has_it(
+    page: Any, site_url: str, language: str
+) -> None:
+    page.goto(f"{site_url}/{language}/principles/embedding.html")
+    assert page.locator("#quiz-embedding .rightway-question").count() == 0
+    text = printed_text(page)
+    assert NOT_LOADED[language] in text
+    # Printing asked for the questions: they are on the page, and on the next print.
+    page.locator("#quiz-embedding .rightway-question").first.wait_for(state="attached")
+    stem = folded(
+        page.locator(
+            "#quiz-embedding .rightway-question:not([hidden]) .rightway-stem"
+        ).first.text_content()
+    )
+    text = printed_text(page)
+    assert NOT_LOADED[language] not in text
+    assert stem[:60] in text
 
 
 def test_external_links_print_with_their_address(page: Any, site_url: str) -> None:

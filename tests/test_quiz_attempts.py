@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import answer, asked_questions, axe_violations, option_orders
+from browser_support import answer, asked_questions, axe_violations, open_quiz, option_orders
 from conftest import PROJECT_ROOT, serve
 from scorm_helpers import TEST_ROOT, built_test_course
 
@@ -143,6 +143,7 @@ def test_matching_drop_downs_follow_the_shuffled_order(
     for seed in range(1, 9):
         context = seeded(browser, seed)
         page = open_page(context, f"{root_url}/en/sub/module.html")
+        open_quiz(page, sample.id)
         choices = page.evaluate(
             "id => Array.from(document.querySelectorAll('[data-question-id=\"' + id + '\"] select'))"
             ".map(s => Array.from(s.options).map(o => o.value))",
@@ -163,6 +164,7 @@ def test_two_hundred_draws_each_cover_every_objective_and_avoid_the_last_draw(
 ) -> None:
     bank = quizzes["bank"]
     page.goto(f"{root_url}/en/sub/bank.html")
+    open_quiz(page, bank.id)
     draws = page.evaluate(
         """count => {
           const bank = Array.from(document.querySelectorAll('#quiz-bank .rightway-question'))

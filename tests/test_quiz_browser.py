@@ -13,6 +13,7 @@ from browser_support import (
     asked_questions,
     axe_violations,
     field_id,
+    open_quiz,
     option_orders,
     wrong_option,
 )
@@ -75,7 +76,7 @@ def test_wrong_option_feedback_is_announced(page: Any, site_url: str, quiz: Quiz
 
 def test_quiz_can_be_completed_with_the_keyboard_only(page: Any, site_url: str, quiz: Quiz) -> None:
     page.goto(f"{site_url}/en/{PAGE}")
-    page.locator(f"#quiz-{quiz.id}-title").scroll_into_view_if_needed()
+    open_quiz(page, quiz.id)
     page.evaluate(
         f"document.querySelector('#quiz-{quiz.id} input:enabled, #quiz-{quiz.id} select:enabled')"
         ".focus()"
@@ -120,6 +121,7 @@ def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -
     first = asked_questions(page, quiz)[0]
     answer(page, quiz, first, right=True)
     page.reload()
+    open_quiz(page, quiz.id)
     if first.type == "matching":
         assert (
             page.locator(field_id(quiz, first, first.items[0].id)).input_value()
@@ -131,6 +133,7 @@ def test_reload_keeps_answers_and_result(page: Any, site_url: str, quiz: Quiz) -
         answer(page, quiz, question, right=True)
     page.get_by_role("button", name="Check my answers").click()
     page.reload()
+    open_quiz(page, quiz.id)
     assert "You have passed this quiz." in result_text(page, quiz)
 
 
@@ -202,5 +205,6 @@ def test_quiz_works_from_a_file_url_with_nothing_fetched_from_outside(
     total = len(asked_questions(page, quiz))
     assert f"Cawsoch chi {total} allan o {total} (100%)." in result_text(page, quiz)
     page.reload()
+    open_quiz(page, quiz.id)
     assert f"{total} allan o {total}" in result_text(page, quiz)
     assert outside == []

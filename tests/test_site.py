@@ -9,7 +9,7 @@ from typing import ClassVar
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import HTML_DIR, LANGUAGES, html_pages
+from conftest import HTML_DIR, LANGUAGES, html_pages, page_html
 
 # Interface strings of Sphinx, Furo and this extension that must never show on a Welsh page:
 # as visible text, or in an aria-label, title, placeholder or alt.
@@ -109,7 +109,7 @@ class _PageReader(HTMLParser):
 
 def read_page(path: Path) -> _PageReader:
     reader = _PageReader()
-    reader.feed(path.read_text(encoding="utf-8"))
+    reader.feed(page_html(path))
     return reader
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import polib
 import pytest
-from conftest import BUILD_DIR, PROJECT_ROOT, html_pages
+from conftest import BUILD_DIR, PROJECT_ROOT, html_pages, page_html
 
 from rightway_quiz.sphinxext.welsh_collation import sort_welsh, welsh_letters
 from tools.landing import render_landing, render_not_found
@@ -26,7 +26,7 @@ def _plain(text: str) -> str:
 
 
 def _tree(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    return lxml.html.fromstring(page_html(path))
 
 
 def test_every_span_the_translators_marked_english_keeps_lang_en(html_dir: Path) -> None:

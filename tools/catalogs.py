@@ -64,21 +64,28 @@ def compile_catalogs(*locale_dirs: Path) -> list[Path]:
     return written
 
 
+#: Functions whose first argument, a string literal, is a message: ``_`` and ``gettext``, and
+#: the ``translate`` and ``say`` callables that code passes around to speak one language.
+_MESSAGE_FUNCTIONS = frozenset({"_", "gettext", "translate", "say"})
+
+
 def _python_messages(path: Path) -> Iterator[tuple[str, int]]:
-    """``(msgid, line)`` of every ``_("...")`` or ``….gettext("...")`` call in a Python file."""
+    """``(msgid, line)`` of every ``_("...")``, ``….gettext("...")``, ``translate("...")``
+    or ``….say("...")`` call in a Python file."""
     tree = ast.parse(_python_source(path), filename=str(path))
     for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        first = node.args[0]
         if (
-            isinstance(node, ast.Call)
-            and (
-                (isinstance(node.func, ast.Name) and node.func.id == "_")
-                or (isinstance(node.func, ast.Attribute) and node.func.attr == "gettext")
-            )
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
+            name in _MESSAGE_FUNCTIONS
+            and isinstance(first, ast.Constant)
+            and isinstance(first.value, str)
+            and first.value
         ):
-            yield node.args[0].value, node.lineno
+            yield first.value, node.lineno
 
 
 #: ``_("...")`` in a Jinja2 template (the grader's pages): a double-quoted literal, one line.
@@ -121,7 +128,6 @@ def extract_messages(*sources: Path) -> polib.POFile:
                 entry.flags.append("python-brace-format")
             seen[msgid] = entry
             pot.append(entry)
-    return pot
     return pot
 
 

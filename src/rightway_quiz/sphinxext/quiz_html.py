@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from .download_names import answers_file_name, quiz_title
 from .i18n import _
+from .quiz_bank import mark_bank_start, move_bank_out
 from .quiz_nodes import quiz_part
 from .record import record_button_html, record_fields_html, record_strings_attribute
 
@@ -35,6 +36,9 @@ def interface_strings() -> dict[str, str]:
         "restored": str(_("Your earlier answers have been restored.")),
         "questionNumber": str(_("Question {number} of {total}")),
         "chooseFirst": str(_("Choose an answer, then check it.")),
+        "bankFailed": str(
+            _("The questions could not be loaded. Check your connection, then reload the page.")
+        ),
     }
 
 
@@ -72,6 +76,8 @@ def visit_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None:
     renderer = _QuizRenderer(translator)
     part = node["part"]
     if part in _OPENERS:
+        if part == "question" and renderer.quiz_of(node)["part"] == "quiz":
+            mark_bank_start(translator)
         body.append(_OPENERS[part](translator, renderer, node))
     elif part == "title":
         body.append(_title_html(renderer, node))
@@ -229,6 +235,7 @@ def depart_quiz_part_html(translator: SphinxTranslator, node: quiz_part) -> None
     body: list[str] = translator.body  # type: ignore[attr-defined]
     part = node["part"]
     if part == "quiz":
+        move_bank_out(translator, node["quiz_id"])
         body.append(_actions_html(node))
         body.append("</form>")
     elif part == "check":

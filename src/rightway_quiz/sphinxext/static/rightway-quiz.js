@@ -24,6 +24,18 @@
  *   answersDocument(quizId)   -> the answers file's JSON (see download); with "result" only
  *                                while the answers are the ones last marked
  *   draw(bank, count, seed, avoid) -> drawn question ids: bank is [{id, objective}]
+ *   whenReady(quizId, callback) calls callback(form) once the quiz's questions are in the
+ *                                page (at once if they are), loading them if need be
+ *   bank(quizId, html)        called by the bank script (below) with the quiz's questions
+ * Until its questions are in the page, a quiz's getResponses and answersDocument give null
+ * and setResponses waits for them (returning null).
+ *
+ * The question bank. A scored quiz's questions are not in the page's HTML: the page has a
+ * holder (div.rightway-quiz-bank, data-bank = a hash of the bank's content) and the
+ * questions come from _static/rightway-bank-<quiz id>.js, a plain script beside this one
+ * (so file:// and SCORM packages work), loaded when the quiz comes within two screens of
+ * the learner, before printing, or when a host asks (whenReady: the LMS restoring answers).
+ * The form is set up (attempt, restored answers) when its questions arrive.
  * Events, bubbling from the quiz's <form>:
  *   "rightway:quiz-result"  detail = result (see markQuiz; result.attempt is the token)
  *   "rightway:quiz-change"  detail = {quizId, responses}
@@ -435,6 +447,65 @@
     return payload;
   }
 
+  // -- the question bank, loaded on the way to the quiz (sphinxext/quiz_bank.py) -------
+  var BANK_AHEAD = "0px 0px 200% 0px"; // start loading two screens before the quiz shows
+  var bankWaiting = {}; // quizId -> callbacks until its questions are in the page
+
+  function bankHolder(form) { return form.querySelector(".rightway-quiz-bank"); }
+
+  function besideThisScript(fileName) {
+    var quizScript = ownScript || document.querySelector('script[src*="rightway-quiz"]');
+    return quizScript.src.replace(/rightway-quiz[^/]*$/, fileName);
+  }
+
+  function whenReady(form, callback) {
+    var holder = bankHolder(form);
+    if (!holder) { callback(form); return; }
+    var quizId = form.dataset.quizId;
+    if (bankWaiting[quizId]) { bankWaiting[quizId].push(callback); return; }
+    bankWaiting[quizId] = [callback];
+    form.setAttribute("aria-busy", "true");
+    var script = document.createElement("script");
+    script.src = besideThisScript("rightway-bank-" + quizId + ".js?v=" + holder.dataset.bank);
+    script.onerror = function () {
+      // Say so where the questions would be; the next call (a scroll, a print) tries again.
+      delete bankWaiting[quizId];
+      form.removeAttribute("aria-busy");
+      script.remove();
+      var note = holder.querySelector(".rightway-quiz-bank-error") || document.createElement("p");
+      note.className = "rightway-quiz-bank-error";
+      note.setAttribute("role", "alert");
+      note.textContent = strings(form).bankFailed;
+      holder.appendChild(note);
+    };
+    document.head.appendChild(script);
+  }
+
+  function receiveBank(quizId, html) {
+    var form = formFor(quizId);
+    var holder = form && bankHolder(form);
+    if (!holder) return;
+    holder.insertAdjacentHTML("beforebegin", html);
+    holder.remove();
+    form.removeAttribute("aria-busy");
+    setup(form);
+    var waiting = bankWaiting[quizId] || [];
+    delete bankWaiting[quizId];
+    waiting.forEach(function (next) { next(form); });
+  }
+
+  function loadWhenNear(form) {
+    function load() { whenReady(form, function () {}); }
+    window.addEventListener("beforeprint", load);
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      load();
+    }, { rootMargin: BANK_AHEAD });
+    observer.observe(form);
+  }
+
   // -- the record of learning, loaded when first needed ------------------------------
   // A plain <script> beside this one: it loads from file:// and inside an LMS package too.
   var RECORD_SCRIPT = "rightway-record.js";
@@ -446,8 +517,7 @@
     if (recordWaiting) { recordWaiting.push(callback); return; }
     recordWaiting = [callback];
     var script = document.createElement("script");
-    var quizScript = ownScript || document.querySelector('script[src*="rightway-quiz"]');
-    script.src = quizScript.src.replace(/rightway-quiz[^/]*$/, RECORD_SCRIPT);
+    script.src = besideThisScript(RECORD_SCRIPT);
     function loaded() {
       // On an error the callbacks get null and the next call tries again.
       var waiting = recordWaiting;
@@ -576,27 +646,41 @@
 
   function formFor(quizId) { return document.querySelector('form.rightway-quiz[data-quiz-id="' + quizId + '"]'); }
 
+  function readyFormFor(quizId) {
+    var form = formFor(quizId);
+    return form && !bankHolder(form) ? form : null;
+  }
+
   window.RightwayQuiz = {
     quizzes: function () {
       return all(document, "form.rightway-quiz").map(function (form) {
         return { id: form.dataset.quizId, version: form.dataset.quizVersion, passMark: Number(form.dataset.passMark), element: form };
       });
     },
-    getResponses: function (quizId) { var form = formFor(quizId); return form ? getResponses(form) : null; },
+    getResponses: function (quizId) { var form = readyFormFor(quizId); return form ? getResponses(form) : null; },
     setResponses: function (quizId, responses, submit) {
       var form = formFor(quizId);
       if (!form) return null;
+      if (bankHolder(form)) {
+        whenReady(form, function () { window.RightwayQuiz.setResponses(quizId, responses, submit); });
+        return null;
+      }
       setResponses(form, responses || {});
       saveState(form, !!submit);
       return submit ? markQuiz(form, { force: true, silent: true }) : null;
     },
     result: function (quizId) { return results[quizId] || null; },
-    answersDocument: function (quizId) { var form = formFor(quizId); return form ? answersDocument(form) : null; },
+    answersDocument: function (quizId) { var form = readyFormFor(quizId); return form ? answersDocument(form) : null; },
+    whenReady: function (quizId, callback) { var form = formFor(quizId); if (form) whenReady(form, callback); },
+    bank: receiveBank,
     draw: draw
   };
 
   function init() {
-    all(document, "form.rightway-quiz").forEach(setup);
+    all(document, "form.rightway-quiz").forEach(function (form) {
+      if (bankHolder(form)) loadWhenNear(form);
+      else setup(form);
+    });
     all(document, "form.rightway-check").forEach(setupCheck);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -93,8 +93,11 @@
       var saved = null;
       try { saved = JSON.parse(host.savedQuiz(quiz.id, quiz.version) || "null"); } catch (e) { saved = null; }
       if (!saved) return;
-      restoring = true;
-      try { window.RightwayQuiz.setResponses(quiz.id, saved.responses, saved.submitted); } finally { restoring = false; }
+      // The quiz's questions load on the way to it; saved answers bring them at once.
+      window.RightwayQuiz.whenReady(quiz.id, function () {
+        restoring = true;
+        try { window.RightwayQuiz.setResponses(quiz.id, saved.responses, saved.submitted); } finally { restoring = false; }
+      });
     });
   }
   // After rightway-quiz.js (a later deferred script) has set up its forms.
