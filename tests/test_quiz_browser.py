@@ -208,3 +208,32 @@ def test_quiz_works_from_a_file_url_with_nothing_fetched_from_outside(
     open_quiz(page, quiz.id)
     assert f"{total} allan o {total}" in result_text(page, quiz)
     assert outside == []
+
+
+@pytest.mark.parametrize(
+    ("language", "failed"),
+    [
+        ("en", "The questions could not be loaded."),
+        ("cy", "Doedd dim modd llwytho’r cwestiynau."),
+    ],
+)
+def test_questions_that_fail_to_load_are_reported_and_asked_for_again(
+    page: Any, site_url: str, quiz: Quiz, language: str, failed: str
+) -> None:
+    """The questions come from their own script on the way to the quiz; if it cannot be
+    fetched, the learner is told where the questions would be, "Check my answers" sends
+    nothing anywhere, and pressing it again tries again."""
+    page.route("**/rightway-bank-*", lambda route: route.abort())
+    url = f"{site_url}/{language}/{PAGE}"
+    page.goto(url)
+    form = page.locator(f"#quiz-{quiz.id}")
+    form.scroll_into_view_if_needed()
+    alert = form.locator(".rightway-quiz-bank-error[role=alert]")
+    alert.wait_for()
+    assert failed in alert.inner_text()
+    page.unroute("**/rightway-bank-*")
+    form.locator("button[type=submit]").click()
+    form.locator(".rightway-question").first.wait_for(state="attached")
+    assert page.url == url
+    assert form.locator(".rightway-quiz-bank").count() == 0
+    assert form.get_attribute("aria-busy") is None

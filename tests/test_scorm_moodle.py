@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from browser_support import open_quiz
 from conftest import BUILD_DIR, PROJECT_ROOT
 from scorm_lms import (  # the fixtures are used by name
     MODULE,
@@ -307,6 +308,7 @@ def test_a_player_that_cannot_save_while_closing_loses_only_the_session_time(
     lms.launch("en", version, noBeacon=True)
     frame = lms.content("en")
     first, second = quiz.questions[0], quiz.questions[1]
+    open_quiz(frame, quiz.id)
     frame.locator(f'[id="{quiz.id}--{first.id}--{first.answer[0]}"]').check()
     frame.locator(f'[id="{quiz.id}--{second.id}--{second.answer[0]}"]').check()
     section = scroll_to_a_section(frame)

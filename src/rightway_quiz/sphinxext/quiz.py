@@ -1,7 +1,8 @@
 """The ``quiz`` and ``check`` directives: questions from ``quizzes/<id>.yaml``.
 
 ``{quiz} <id>`` renders the scored quiz (its whole bank: the browser runtime
-draws an attempt's items and shuffles options); ``{check} <check id>`` renders
+draws an attempt's items and shuffles options; the questions go to a script the
+page loads on the way to the quiz, see ``quiz_bank.py``); ``{check} <check id>`` renders
 one unscored "check yourself" question from a quiz's ``checks:``.
 
 Flow: directive (parse) → ``quiz_part`` nodes holding the data and the

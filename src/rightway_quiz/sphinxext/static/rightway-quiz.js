@@ -4,7 +4,7 @@
  * are option ids in data-correct; a learner can read them, and nobody trusts a
  * score from the browser: the grader re-marks downloaded answers.
  *
- * Attempts. The page holds a quiz's whole bank. Each attempt has a seed, and draws
+ * Attempts. The form holds a quiz's whole bank (once loaded: see below). Each attempt has a seed, and draws
  * data-draw questions from the bank (at least one per objective, then at random,
  * preferring questions the previous attempt did not ask) and shuffles each question's
  * options (unless data-shuffle="false": an ordered scale). Questions not drawn are
@@ -497,6 +497,18 @@
   function loadWhenNear(form) {
     function load() { whenReady(form, function () {}); }
     window.addEventListener("beforeprint", load);
+    // Until the questions are here, "Check my answers" must not send the form anywhere,
+    // and a button pressed (download my answers, say) does its work once they arrive.
+    form.addEventListener("submit", function (event) {
+      if (!bankHolder(form)) return;
+      event.preventDefault();
+      load();
+    });
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button[data-action]") : null;
+      if (!button || !bankHolder(form)) return;
+      whenReady(form, function () { button.click(); });
+    });
     if (!("IntersectionObserver" in window)) { load(); return; }
     var observer = new IntersectionObserver(function (entries) {
       if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
