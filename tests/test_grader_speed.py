@@ -140,6 +140,39 @@ def test_results_csv_is_quoted_exactly_as_the_csv_module_writes_it(
     assert [row[4] for row in rows[1:] if row[0] == "Siân"] == [str(len(quiz.questions))] * 2
 
 
+def test_results_csv_keeps_each_learner_together_in_order_of_first_appearance(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A learner's rows interleaved with another's, under two spellings of one name and
+    across blocks, are one learner listed where they first appear, as in the JSON."""
+    monkeypatch.setattr(csv_answers, "BLOCK_CHARACTERS", 64)  # rows split one at a time, lazily
+    equality, participation = course().quizzes["equality"], course().quizzes["participation"]
+    rows = (
+        csv_rows(equality, "Siân")
+        + csv_rows(equality, "Bryn", right=set())
+        + csv_rows(participation, "SIÂN ", right=set())
+        + csv_rows(participation, "Bryn")
+    )
+    path = write_csv(tmp_path / "a.csv", rows)
+    output = tmp_path / "results.csv"
+    status, _out, err = run(capsys, "grade", path, "-o", output)
+    assert status == 0
+    assert all_counts(err) == (len(rows), len(rows), 0, 0)
+    found = list(csv.reader(io.StringIO(output.read_text(encoding="utf-8-sig"), newline="")))
+    learners = [(row[0], row[1], row[3]) for row in found[1:] if row[1] == "quiz"]
+    assert learners == [
+        ("Siân", "quiz", equality.id),
+        ("Siân", "quiz", participation.id),
+        ("Bryn", "quiz", equality.id),
+        ("Bryn", "quiz", participation.id),
+    ]
+    scores = {(row[0], row[3]): row[4] for row in found[1:] if row[1] == "quiz"}
+    assert scores[("Siân", participation.id)] == "0"
+    assert scores[("Bryn", participation.id)] == str(len(participation.questions))
+    status, out, _err = run(capsys, "grade", path, "--format", "json")
+    assert [learner["learner"] for learner in _learners(out)] == ["Siân", "Bryn"]
+
+
 # -- Jinja2 only when a page is written ---------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -155,12 +155,15 @@ def _careful(
 
 def records(
     handle: io.TextIOWrapper, delimiter: str, decoding: Decoding
-) -> Iterator[list[list[str]]]:
+) -> Iterator[Iterable[list[str]]]:
     """Every record after the header, in batches: fields, or a :class:`BrokenRow`.
 
     A block of lines with no quote and no bad byte is split on the delimiter
-    directly (what ``csv`` gives, and faster); any other block is read line by
-    line, quoted cells through ``csv``.
+    directly (what ``csv`` gives, and faster), each line only when the grader asks
+    for it: a row's list and strings are freed before the next is made, so the
+    memory they take is reused while still in the processor's cache, instead of a
+    whole block's rows (several megabytes) being made first and read again. Any
+    other block is read line by line, quoted cells through ``csv``, into a list.
     """
     bad = None
     if decoding.bad_bytes and decoding.encoding != "utf-16":
@@ -172,21 +175,22 @@ def records(
         if '"' in text or (bad is not None and BAD_BYTE.search(text)):
             yield list(_careful(lines, blocks, delimiter, bad))
         else:
-            yield list(map(str.split, lines, itertools.repeat(delimiter)))
+            yield map(str.split, lines, itertools.repeat(delimiter))
 
 
 @dataclass
 class CsvAnswers:
     """An open answers CSV: its columns and records after the header row.
 
-    Use as a context manager; iterate ``batches`` (lists of records) or ``rows``. ``bytes_read()`` tells a
+    Use as a context manager; iterate ``batches`` (each an iterable of records, to be
+    read before the next batch) or ``rows``. ``bytes_read()`` tells a
     progress bar how far it has got.
     """
 
     path: Path
     columns: dict[str, int]
     width: int
-    batches: Iterator[list[list[str]]]
+    batches: Iterator[Iterable[list[str]]]
     decoding: Decoding
     size: int
     _handle: io.TextIOWrapper

@@ -22,7 +22,8 @@ from .marking import QuizKey
 from .messages import _
 from .naming import Namer
 
-FLUSH_BYTES = 1 << 16
+#: Lines put together into one piece of output (about 64 KB).
+FLUSH_LINES = 512
 
 
 def csv_header() -> list[str]:
@@ -125,7 +126,7 @@ class _Rows:
         self.quiz_word, self.principle_word = _cell(_("quiz")), _cell(_("principle"))
         self._facts: dict[QuizKey, _QuizFacts] = {}
         #: (quiz, right, answered, source) → (the row's text, score, out of, passed).
-        self._quiz: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
+        self.made: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
         self._principle: dict[tuple[str, int, int, int], str] = {}
         self._marks: dict[tuple[_QuizFacts, int, int], tuple[str, bool]] = {}
 
@@ -133,9 +134,9 @@ class _Rows:
         """``,quiz,principle,…`` for the attempt (the name goes first), its score,
         out of and whether it passed."""
         key = (attempt.key, attempt.correct, attempt.answered, attempt.source)
-        found = self._quiz.get(key)
+        found = self.made.get(key)
         if found is None:
-            found = self._quiz[key] = self._quiz_row(attempt)
+            found = self.made[key] = self._quiz_row(attempt)
         return found
 
     def _quiz_row(self, attempt: Attempt) -> tuple[str, int, int, bool]:
@@ -183,12 +184,15 @@ def _learner_lines(
     cell = _name_cell(name)
     lines: list[str] = []
     totals: dict[str, list[int]] = {}  # principle -> [score, out of, every quiz passed]
+    made = rows.made  # looked up here: a call a row is a large part of the cost
     for attempt in attempts:
-        text, score, out_of, passed = rows.quiz(attempt)
+        found = made.get((attempt.key, attempt.correct, attempt.answered, attempt.source))
+        text, score, out_of, passed = rows.quiz(attempt) if found is None else found
         lines.append(cell + text)
-        total = totals.get(attempt.key.principle)
+        principle = attempt.key.principle
+        total = totals.get(principle)
         if total is None:
-            total = totals[attempt.key.principle] = [0, 0, 1]
+            total = totals[principle] = [0, 0, 1]
         total[0] += score
         total[1] += out_of
         total[2] &= passed
@@ -197,8 +201,21 @@ def _learner_lines(
     return lines
 
 
+def _by_learner(book: Gradebook) -> Iterator[list[Attempt]]:
+    """Each learner's attempts, learners in order of first appearance (as
+    :meth:`Gradebook.learners`, without a record for each)."""
+    grouped: dict[str, list[Attempt]] = {}
+    for attempt in book.attempts:
+        found = grouped.get(attempt.learner_key)
+        if found is None:
+            grouped[attempt.learner_key] = [attempt]
+        else:
+            found.append(attempt)
+    return iter(grouped.values())
+
+
 def render_csv_rows(book: Gradebook, namer: Namer) -> Iterator[str]:
-    """The CSV text in pieces of about 64 KB; ``namer`` names learners and files."""
+    """The CSV text in pieces of about :data:`FLUSH_LINES` lines; ``namer`` names learners and files."""
     sources: dict[str, str] = {}
     for attempt in book.attempts:
         if attempt.source not in sources:
@@ -210,14 +227,11 @@ def render_csv_rows(book: Gradebook, namer: Namer) -> Iterator[str]:
     order = {
         name: rank for rank, name in enumerate(sorted(principles, key=course.principle_sort_key))
     }
-    size = 0
     # Paused while the pieces are written out too: a generator cannot pause it per piece.
     with cycle_collection_paused():
-        for learner in book.learners():
-            for line in _learner_lines(namer(learner.learner), learner.attempts, rows, order):
-                pending.append(line)
-                size += len(line)
-            if size > FLUSH_BYTES:
+        for attempts in _by_learner(book):
+            pending += _learner_lines(namer(attempts[0].learner), attempts, rows, order)
+            if len(pending) > FLUSH_LINES:
                 yield "".join(pending)
-                pending, size = [], 0
+                pending = []
         yield "".join(pending)

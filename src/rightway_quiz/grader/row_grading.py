@@ -46,7 +46,7 @@ class RowGrader:
 
     def add_batches(
         self,
-        batches: Iterable[Sequence[Sequence[str]]],
+        batches: Iterable[Iterable[Sequence[str]]],
         columns: dict[str, int],
         source: str,
         *,
@@ -117,7 +117,7 @@ class _RowRun:
         self.rows = self.blank = 0
 
     def grade(
-        self, batches: Iterable[Sequence[Sequence[str]]], progress: Callable[[], None] | None
+        self, batches: Iterable[Iterable[Sequence[str]]], progress: Callable[[], None] | None
     ) -> None:
         """The loop: everything it touches per row is a local, for speed."""
         learner_at, width, fields = self.learner_at, self.width, self.fields
