@@ -145,6 +145,29 @@ def test_article_index_follows_an_incremental_rebuild(make_app: Any, tmp_path: P
     assert 'href="sub/module.html#article-31"' in html
 
 
+def test_article_index_is_written_again_only_when_its_backlinks_change(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """An edit that cites nothing new leaves the index page alone; a new title rewrites it."""
+    shutil.copytree(ROOTS / "test-course", tmp_path / "src")
+    make_app("html", srcdir=tmp_path / "src", freshenv=True).build()
+    module = tmp_path / "src" / "sub" / "module.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    rebuilt = make_app("html", srcdir=tmp_path / "src")
+    index_page = rebuilt.outdir / "reference.html"
+    written = index_page.stat().st_mtime_ns
+    rebuilt.build()
+    assert "sub/module" in rebuilt.env.rightway_pages_read
+    assert index_page.stat().st_mtime_ns == written
+    assert "One more line." in (rebuilt.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("# Participation module", "# Having a say", 1), encoding="utf-8")
+    make_app("html", srcdir=tmp_path / "src").build()
+    html = index_page.read_text(encoding="utf-8")
+    assert "Having a say" in html and "Participation module" not in html
+
+
 @pytest.mark.sphinx("html", testroot="course")
 def test_quiz_html_matches_its_snapshot(app: Any, file_regression: Any) -> None:
     """The quiz's HTML fragment, so a change to its markup is seen and reviewed."""
