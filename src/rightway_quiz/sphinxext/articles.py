@@ -8,7 +8,7 @@ again after any incremental read, since a re-read page may cite new articles.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -16,10 +16,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course.loader import Loaded
-from ..course.model import Article, ArticleList
 from .course_data import course_data, text_node
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..course.loader import Loaded
+    from ..course.model import Article, ArticleList
 
 logger = logging.getLogger(__name__)
 
