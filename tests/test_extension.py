@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +149,29 @@ def test_article_index_follows_an_incremental_rebuild(make_app: Any, tmp_path: P
     assert 'href="sub/module.html#article-31"' in html
 
 
+def test_article_index_is_written_again_only_when_its_backlinks_change(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """An edit that cites nothing new leaves the index page alone; a new title rewrites it."""
+    shutil.copytree(ROOTS / "test-course", tmp_path / "src")
+    make_app("html", srcdir=tmp_path / "src", freshenv=True).build()
+    module = tmp_path / "src" / "sub" / "module.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    rebuilt = make_app("html", srcdir=tmp_path / "src")
+    index_page = rebuilt.outdir / "reference.html"
+    written = index_page.stat().st_mtime_ns
+    rebuilt.build()
+    assert "sub/module" in rebuilt.env.rightway_pages_read
+    assert index_page.stat().st_mtime_ns == written
+    assert "One more line." in (rebuilt.outdir / "sub" / "module.html").read_text(encoding="utf-8")
+
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("# Participation module", "# Having a say", 1), encoding="utf-8")
+    make_app("html", srcdir=tmp_path / "src").build()
+    html = index_page.read_text(encoding="utf-8")
+    assert "Having a say" in html and "Participation module" not in html
+
+
 @pytest.mark.sphinx("html", testroot="course")
 def test_quiz_html_matches_its_snapshot(app: Any, file_regression: Any) -> None:
     """The quiz's HTML fragment in the page and the questions its bank script adds, so a
@@ -201,26 +226,59 @@ def test_module_doctree_matches_its_snapshot(app: Any, file_regression: Any) -> 
     file_regression.check(doctree.replace(str(app.srcdir), "<srcdir>"), extension=".xml")
 
 
+BUILD_AND_SAY_IF_PYDANTIC_LOADED = """
+import sys
+from sphinx.cmd.build import build_main
+status = build_main(["-q", "-b", "html", sys.argv[1], sys.argv[2]])
+print(status, "pydantic" in sys.modules)
+"""
+
+
+def test_an_incremental_build_of_a_page_without_course_content_imports_no_pydantic(
+    tmp_path: Path,
+) -> None:
+    """The course models (pydantic) load only when a re-read page shows course content."""
+    source, out = tmp_path / "src", tmp_path / "out"
+    shutil.copytree(ROOTS / "test-course", source)
+
+    def build() -> str:
+        command = [sys.executable, "-c", BUILD_AND_SAY_IF_PYDANTIC_LOADED, str(source), str(out)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        return run.stdout.strip().splitlines()[-1]
+
+    assert build() == "0 True"  # a first build loads the course
+    index = source / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert build() == "0 False"
+    assert "One more line." in (out / "index.html").read_text(encoding="utf-8")
+    module = source / "sub" / "module.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
+    assert build() == "0 True"  # its quiz needs the course
+    assert 'data-quiz-id="sample"' in (out / "sub" / "module.html").read_text(encoding="utf-8")
+
+
 def test_an_incremental_build_keeps_the_course_until_a_source_changes(
     make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The course's YAML is read again only when a quiz, scenario or the outline changed."""
-    from rightway_quiz.sphinxext import course_data
+    from rightway_quiz.course import course
+    from rightway_quiz.sphinxext.course_data import course_data
 
     loads: list[Path] = []
-    real_load = course_data.load_course
+    real_load = course.load_course
 
     def counting_load(root: Path, *args: Any) -> Any:
         loads.append(root)
         return real_load(root, *args)
 
-    monkeypatch.setattr(course_data, "load_course", counting_load)
+    # course_data imports it when it loads the course (see its note on pydantic).
+    monkeypatch.setattr(course, "load_course", counting_load)
     shutil.copytree(ROOTS / "test-course", tmp_path / "src")
     make_app("html", srcdir=tmp_path / "src", freshenv=True).build()
     assert len(loads) == 1
     unchanged = make_app("html", srcdir=tmp_path / "src")
     unchanged.build()
-    assert len(loads) == 1 and unchanged.env.rightway_course.quizzes  # kept, and usable
+    assert len(loads) == 1 and course_data(unchanged.env).quizzes  # kept, and usable
     quiz = next((tmp_path / "src" / "quizzes").glob("*.yaml"))
     quiz.write_text(quiz.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     make_app("html", srcdir=tmp_path / "src").build()

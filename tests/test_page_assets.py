@@ -17,6 +17,7 @@ from rightway_quiz.sphinxext.page_assets import (
 from rightway_quiz.sphinxext.theme_static import (
     MINIFIERS,
     STATIC_DIR,
+    TrimCache,
     furo_css_for_site,
     minified_static_dir,
 )
@@ -65,6 +66,24 @@ def test_furo_css_keeps_what_pages_or_scripts_use_and_the_licence(tmp_path: Path
     assert ".mobile-header.scrolled{" not in trimmed  # mobile-header is on no page
     assert "@media print{.sidebar-drawer{display:none}}" in trimmed
     assert "footnote" not in trimmed and "a note" not in trimmed and "sourceMapping" not in trimmed
+
+
+def test_furo_trim_reads_again_only_the_pages_that_changed(tmp_path: Path) -> None:
+    (tmp_path / "_static").mkdir()
+    page = tmp_path / "index.html"
+    page.write_text('<div class="sidebar-drawer"></div>', encoding="utf-8")
+    css = ".sidebar-drawer{width:15em}.footnote{font-size:small}"
+    cache = TrimCache(tmp_path / "trim.json")
+    assert furo_css_for_site(css, tmp_path, cache) == ".sidebar-drawer{width:15em}"
+    cache.save({"index.html"})
+    # An unchanged page's names come from the cache: names planted there count.
+    cache = TrimCache(tmp_path / "trim.json")
+    signature, _ = cache.pages["index.html"]
+    cache.pages["index.html"] = (signature, ["sidebar-drawer", "footnote"])
+    assert furo_css_for_site(css, tmp_path, cache) == css
+    # A page written again is read again.
+    page.write_text('<div class="footnote"></div>\n', encoding="utf-8")
+    assert furo_css_for_site(css, tmp_path, cache) == ".footnote{font-size:small}"
 
 
 def test_minified_copies_follow_their_sources(tmp_path: Path) -> None:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import polib
 
+from .fingerprint import OUTLINE_FILE, QUIZ_DIR, SCENARIO_DIR
+from .fingerprint import source_fingerprint as source_fingerprint  # re-exported: its old home
 from .loader import (
     ARTICLES_FILE,
-    OUTLINE_FILE,
     Loaded,
     SourceError,
     load_articles,
@@ -31,8 +32,6 @@ from .loader import (
 from .model import Article, ArticleList, Outline, Quiz, ScenarioSet
 from .paragraphs import split_paragraphs as split_paragraphs  # re-exported: its old home
 
-QUIZ_DIR = "quizzes"
-SCENARIO_DIR = "scenarios"
 CONTENT_LOCALE_DIR = Path("locale")
 
 
@@ -163,26 +162,6 @@ def course_version(course: Course) -> str:
     """A short hash over every quiz's version, sorted: outputs say which course marked them."""
     versions = "\n".join(sorted(f"{quiz.id}={quiz.version}" for quiz in course.quizzes.values()))
     return hashlib.sha256(versions.encode("utf-8")).hexdigest()[:12]
-
-
-def source_fingerprint(
-    root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
-) -> str:
-    """A hash of everything :func:`load_course` reads, and of the code that reads it.
-
-    Reading and checking the sources takes about half a second; a build whose sources
-    and loader are unchanged can keep the course it loaded last time.
-    """
-    digest = hashlib.sha256()
-    files = [root / OUTLINE_FILE, *sorted(Path(__file__).parent.glob("*.py"))]
-    for folder in (root / quiz_dir, root / scenario_dir):
-        if folder.is_dir():
-            files += sorted(path for path in folder.rglob("*") if path.is_file())
-    for path in files:
-        if path.is_file():
-            digest.update(f"{path}\0{path.stat().st_size}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def load_course(

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .fingerprint import OUTLINE_FILE
 from .model import ArticleList, Location, Outline, Quiz, ScenarioSet
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -200,9 +201,6 @@ ARTICLES_FILE = "articles.yaml"
 def load_articles(folder: Path) -> Loaded[ArticleList]:
     """The article summaries in ``folder/articles.yaml``."""
     return load_model(folder / ARTICLES_FILE, ArticleList)
-
-
-OUTLINE_FILE = "course.yaml"
 
 
 def load_outline(root: Path) -> Loaded[Outline]:

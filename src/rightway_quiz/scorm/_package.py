@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+from .._version import __version__
 from ._course import COURSE_FILE, LanguageBuild, Module
-from ._launch import SCO_RUNTIME, joined_title, launch_page, sco_runtime
+from ._launch import SCO_RUNTIME, LaunchPages, joined_title, launch_page, sco_runtime
 from ._manifest import Organization, PackageVersion, Sco, manifest_xml
 from ._zip import ZipCache
 
@@ -124,18 +124,46 @@ def _page_bytes(path: Path, one_language: bool) -> bytes:
     return text.encode("utf-8")
 
 
+class SiteFiles:
+    """The built files as packages hold them, each read (and edited) once per run.
+
+    The 1.2 and 2004 packages of a variant hold the same files, and the bilingual
+    ones hold each language's files as they are built.
+    """
+
+    def __init__(self, html_dir: Path) -> None:
+        self.html_dir = html_dir
+        self.read: dict[tuple[str, bool], dict[str, bytes]] = {}
+
+    def language(self, language: str, one_language: bool) -> dict[str, bytes]:
+        """Every file of one language's build (path in the package → content)."""
+        key = (language, one_language)
+        if key not in self.read:
+            self.read[key] = {
+                name: _page_bytes(path, one_language)
+                for name, path in _course_files(self.html_dir, language)
+            }
+        return self.read[key]
+
+
 # -- packages ----------------------------------------------------------------------
 
 
 def package_files(
-    html_dir: Path, builds: dict[str, LanguageBuild], variant: Variant, version: PackageVersion
+    site: SiteFiles,
+    builds: dict[str, LanguageBuild],
+    variant: Variant,
+    version: PackageVersion,
+    render: Callable[[list[str], tuple[str, ...], dict[str, object], str], str] = launch_page,
 ) -> tuple[dict[str, bytes], Organization]:
-    """Every file of one package (path → content) except the manifest, and its organisation."""
+    """Every file of one package (path → content) except the manifest, and its organisation.
+
+    ``render`` makes a module's launch page (``launch_page``, or a ``LaunchPages``' copy).
+    """
     one_language = len(variant.languages) == 1
     files: dict[str, bytes] = {}
     for lang in variant.languages:
-        for name, path in _course_files(html_dir, lang):
-            files[name] = _page_bytes(path, one_language)
+        files.update(site.language(lang, one_language))
     files[f"{SCO_FOLDER}/{SCO_RUNTIME}"] = sco_runtime()
     first = builds[variant.languages[0]]
     pages = first.pages
@@ -159,7 +187,7 @@ def package_files(
         }
         fallback = f"../{variant.languages[0]}/{module.page}.html"
         launch = sco_file(module)
-        files[launch] = launch_page(titles, variant.languages, settings, fallback).encode("utf-8")
+        files[launch] = render(titles, variant.languages, settings, fallback).encode("utf-8")
         scos.append(
             Sco(
                 identifier=_identifier(module.page),
@@ -208,16 +236,15 @@ def build_packages(html_dir: Path, output_dir: Path) -> list[Built]:
     """Write every package of the built course into ``output_dir`` (only the changed ones)."""
     builds = read_builds(html_dir)
     cache = ZipCache(output_dir)
+    site = SiteFiles(html_dir)
+    pages = LaunchPages(output_dir)
     result: list[Built] = []
     for variant in variants(list(builds)):
         for version in PACKAGE_VERSIONS:
-            files, organization = package_files(html_dir, builds, variant, version)
-            manifest = manifest_xml(version, organization, sorted(files), _package_version())
+            files, organization = package_files(site, builds, variant, version, pages.render)
+            manifest = manifest_xml(version, organization, sorted(files), __version__)
             target = output_dir / package_name(variant.name, version)
             result.append(Built(target, cache.write_if_changed(target, files, manifest)))
     cache.save()
+    pages.save()
     return result
-
-
-def _package_version() -> str:
-    return metadata.version("rightway-quiz")

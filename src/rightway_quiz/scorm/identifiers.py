@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..course.loader import Loaded
-from ..course.model import Location, Quiz
+if TYPE_CHECKING:
+    from ..course.loader import Loaded
+    from ..course.model import Location, Quiz
 
 #: What every token the runtime sends must match (the strictest of the readings above).
 STRICT_TOKEN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_.]{0,248}[A-Za-z0-9])?$")

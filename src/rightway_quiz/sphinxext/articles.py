@@ -8,7 +8,7 @@ again after any incremental read, since a re-read page may cite new articles.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -16,10 +16,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course.loader import Loaded
-from ..course.model import Article, ArticleList
 from .course_data import course_data, text_node
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..course.loader import Loaded
+    from ..course.model import Article, ArticleList
 
 logger = logging.getLogger(__name__)
 
@@ -82,17 +84,30 @@ def _merge_article_uses(
     _index_pages(env).update(_index_pages(other) & merged)
 
 
+def _backlinks(env: BuildEnvironment) -> tuple[dict[int, list[str]], dict[str, str]]:
+    """What the index pages' "Used in" links show: the pages citing each article, their titles."""
+    uses = {number: sorted(pages) for number, pages in _article_uses(env).items() if pages}
+    cited = {page for pages in uses.values() for page in pages}
+    titles = {page: env.titles[page].astext() for page in cited if page in env.titles}
+    return uses, titles
+
+
 def _note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.rightway_pages_read = set(docnames)  # type: ignore[attr-defined]
+    # Before any page is purged and read again: what the backlinks showed until now.
+    env.rightway_backlinks_before = _backlinks(env)  # type: ignore[attr-defined]
 
 
 def _rewrite_article_indexes(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After an incremental read, write the index pages again: a re-read page may cite new articles.
+    """After an incremental read, write the index pages again if their backlinks changed.
 
-    The index page itself was not edited, so Sphinx alone would keep its old backlinks.
+    A re-read page may cite new articles, or stop citing one, or have a new title; the
+    index page itself was not edited, so Sphinx alone would keep its old backlinks. An
+    edit that changes none of that leaves the index page as it was (one page less to
+    write on most edits).
     """
     read: set[str] = getattr(env, "rightway_pages_read", set())
-    if not read:
+    if not read or getattr(env, "rightway_backlinks_before", None) == _backlinks(env):
         return []
     return sorted(_index_pages(env) - read)
 

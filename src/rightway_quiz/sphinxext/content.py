@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,10 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from ..course.loader import Loaded
-from ..course.model import ScenarioSet
 from .course_data import course_data, paragraphs, text_node
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..course.loader import Loaded
+    from ..course.model import ScenarioSet
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -21,13 +21,15 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from ..course.diagrams import Diagram, load_diagram
-from ..course.loader import Loaded, SourceError
-from ..course.model import Location
 from .config import get_settings
 from .course_data import text_node
 from .diagram_svg import DiagramWords, draw
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..course.diagrams import Diagram
+    from ..course.loader import Loaded
+    from ..course.model import Location
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +96,10 @@ class DiagramDirective(SphinxDirective):
     option_spec = {"open": directives.flag}  # noqa: RUF012 (docutils' own API)
 
     def run(self) -> list[nodes.Node]:
+        # The course models load only for a page with a diagram (see course_data's note).
+        from ..course.diagrams import load_diagram
+        from ..course.loader import SourceError
+
         folder: Path = getattr(self.env, FOLDER_ATTR)
         try:
             loaded = load_diagram(folder, self.arguments[0])

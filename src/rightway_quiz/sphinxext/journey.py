@@ -7,7 +7,7 @@
 - ``{course-outline}`` lists the modules in teaching order with their times.
 - A long module page is divided into parts (``parts.py``); the module header lists them.
 
-Order and times come from ``course.yaml`` (``course_data(env).outline``). The nodes
+Order and times come from ``course.yaml`` (``course_data.outline_entries``). The nodes
 hold data only; the words are rendered in the build language when the HTML is
 written, so page catalogs never see them. ``rightway.js`` keeps progress (modules
 done, the last page visited) from the data ``journey_page_data`` puts on every page.
@@ -25,9 +25,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from ..course.model import CourseModule, Outline
 from .content import build_language, objectives_box
-from .course_data import course_data
+from .course_data import ModuleEntry, outline_entries
 from .i18n import _
 from .quiz import quiz_part
 
@@ -66,16 +65,12 @@ def _depart_plain(translator: Any, node: nodes.Element) -> None:
 # -- the outline -------------------------------------------------------------------
 
 
-def outline_modules(env: Any) -> list[CourseModule]:
+def outline_modules(env: Any) -> list[ModuleEntry]:
     """The modules of ``course.yaml`` in teaching order (none if the course has no outline)."""
-    outline: Any = course_data(env).outline
-    if outline is None:
-        return []
-    model: Outline = outline.model
-    return list(model.modules)
+    return outline_entries(env)
 
 
-def module_for_page(env: Any, docname: str) -> tuple[int, CourseModule] | None:
+def module_for_page(env: Any, docname: str) -> tuple[int, ModuleEntry] | None:
     """The module shown on ``docname`` and its place (0 for the first), if it is one."""
     for index, module in enumerate(outline_modules(env)):
         if module.page == docname:

@@ -13,18 +13,20 @@ answer is right. Other builders (gettext, text, LaTeX) see plain text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course.loader import Loaded
-from ..course.model import Location, Question, Quiz
 from .course_data import course_data, paragraphs, text_node
 from .quiz_html import depart_quiz_part_html, visit_quiz_part_html
 from .quiz_nodes import quiz_part
+
+if TYPE_CHECKING:
+    from ..course.loader import Loaded
+    from ..course.model import Location, Question, Quiz
 
 __all__ = ["CheckDirective", "QuizDirective", "quiz_part", "setup_quiz"]
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.environment import BuildEnvironment
+from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from ..scorm._course import LanguageBuild, Module, QuizInfo
 from ..scorm.identifiers import problems
 from .config import get_settings
-from .course_data import course_data
+from .course_data import course_data, course_reused
 from .i18n import _
 from .quiz import quiz_part
 
@@ -46,6 +46,8 @@ def setup_scorm(app: Sphinx) -> None:
 
 
 def _check_identifiers(app: Sphinx) -> None:
+    if course_reused(app.env) and app.env.config_status == CONFIG_OK:
+        return  # the same sources, with the same code, passed it when they were loaded
     found = [
         str(problem)
         for loaded in course_data(app.env).quiz_sources.values()
