@@ -44,6 +44,14 @@ def open_quiz(page: Any, quiz_id: str) -> Any:
     return form
 
 
+def open_every_quiz(page: Any) -> None:
+    """Bring in every quiz's questions on the page, as a learner reading to the end does."""
+    for quiz_id in page.eval_on_selector_all(
+        "form.rightway-quiz", "forms => forms.map(form => form.dataset.quizId)"
+    ):
+        open_quiz(page, quiz_id)
+
+
 def answer(page: Any, quiz: Quiz, question: Question, *, right: bool) -> None:
     """Answer one question with the mouse: right from the YAML key, or wrong on purpose."""
     open_quiz(page, quiz.id)

@@ -15,21 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from rightway_quiz.sphinxext.quiz_bank import bank_file_name
+
+# The flags `make bench` launches Chromium with, so the tests measure what it measures.
+from tools.bench_pages import CHROMIUM_ARGS
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = PROJECT_ROOT / "_build"
 HTML_DIR = BUILD_DIR / "html"
 LANGUAGES = ("cy", "en")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +65,7 @@ _BANK_SCRIPT = re.compile(r"RightwayQuiz\.bank\((\"[^\"]*\"), (\".*\")\);\n\Z", 
 
 def quiz_bank_html(static_dir: Path, quiz_id: str) -> str:
     """The questions a quiz's bank script puts into the page, read back from the script."""
-    script = (static_dir / f"rightway-bank-{quiz_id}.js").read_text(encoding="ascii")
+    script = (static_dir / bank_file_name(quiz_id)).read_text(encoding="ascii")
     found = _BANK_SCRIPT.match(script)
     assert found and json.loads(found.group(1)) == quiz_id, script[:200]
     return str(json.loads(found.group(2)))

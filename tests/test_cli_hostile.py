@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from grader_support import (
     COURSE_DIR,
+    Terminal,
     all_counts,
     answer_document,
     counts,
@@ -508,30 +509,13 @@ def test_the_same_file_given_twice_is_counted_once(
     assert status == 0
 
 
-class _Terminal:
-    """A fake terminal: records what is written, says it is a TTY."""
-
-    def __init__(self) -> None:
-        self.written: list[str] = []
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        self.written.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-
 def test_the_progress_bar_is_cleared_before_a_rejection_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rightway_quiz.grader import _progress
 
     monkeypatch.setattr(_progress, "MIN_BYTES", 0)
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     path = tmp_path / "a.csv"
     path.write_text(HEADER + _rows_text(["Bryn"]) + "Cai,equality,equality-q1,nope\r\n", "utf-8")

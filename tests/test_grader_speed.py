@@ -15,28 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from grader_support import COURSE_DIR, all_counts, course, csv_rows, run, write_csv
+from grader_support import COURSE_DIR, Terminal, all_counts, course, csv_rows, run, write_csv
 
 from rightway_quiz.grader import cli_grading, csv_answers
 from rightway_quiz.grader.cli import main
-
-
-class _Terminal:
-    """Standard error as a terminal: ``isatty()`` is what the progress bars look at."""
-
-    def __init__(self) -> None:
-        self.written: list[str] = []
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        self.written.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
 
 # -- blocks -------------------------------------------------------------------------------------------
 
@@ -202,7 +184,7 @@ def _grade_on_a_terminal(
     """Grade three learners with standard error on a "terminal" (by default three
     learners count as a large cohort); the exit status and what the terminal got."""
     monkeypatch.setattr(cli_grading, "MIN_LEARNERS", min_learners)
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     quiz = course().quizzes["equality"]
     rows = csv_rows(quiz, "Bryn") + csv_rows(quiz, "Cai") + csv_rows(quiz, "Dewi")

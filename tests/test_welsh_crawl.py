@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import open_quiz
+from browser_support import open_every_quiz
 from conftest import html_pages
 
 from tools.welsh_checks import _ADDRESS
@@ -101,10 +101,9 @@ def _english(chunks: list[dict[str, str]], page_name: str) -> list[str]:
 def _after_scripts(page: Any) -> None:
     """Let the course's scripts write what they write after load, then ask for more."""
     page.wait_for_load_state("load")
-    for form in page.query_selector_all("form.rightway-quiz"):
-        open_quiz(page, str(form.get_attribute("data-quiz-id")))  # its questions are read too
-        # Nothing answered: the quiz says what is missing, in words made by JS.
-        form.query_selector("button[type=submit]").click()
+    open_every_quiz(page)  # their questions are read too
+    for button in page.query_selector_all("form.rightway-quiz button[type=submit]"):
+        button.click()  # nothing answered: the quiz says what is missing, in words made by JS
     page.wait_for_function("document.readyState === 'complete'")
 
 

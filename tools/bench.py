@@ -7,6 +7,7 @@ writes ``_build/bench.json``. A benchmark, not a test: it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tools.bench_pages import page_weight
@@ -264,51 +265,49 @@ def print_summary(results: dict[str, object]) -> None:
     )
 
 
+@contextlib.contextmanager
+def edited_page_put_back() -> Iterator[None]:
+    """However the timings end, the page the edit pairs change is put back and built again."""
+    original = EDITED_PAGE.read_text(encoding="utf-8")
+    try:
+        yield
+    finally:
+        EDITED_PAGE.write_text(original, encoding="utf-8")
+        make_all()
+
+
+def time_edit_pairs(plain_out: Path, runs: int) -> dict[str, object]:
+    """``make`` after a one-page edit against plain Sphinx's incremental rebuild of it."""
+    plain_sphinx(plain_out)  # so the plain side's next build is incremental
+    return alternating_ratio(make_all, lambda: plain_sphinx(plain_out), runs, before=edit_one_page)
+
+
 def one_page_edit_pairs(runs: int) -> dict[str, object]:
     """Only the one-page-edit pair (``--edit-only``): about a minute instead of the whole bench."""
-    original = EDITED_PAGE.read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory() as plain_dir:
-        plain_out = Path(plain_dir)
-        try:
-            make_all()
-            plain_sphinx(plain_out)  # so the plain side's next build is incremental
-            pairs = alternating_ratio(
-                make_all, lambda: plain_sphinx(plain_out), runs, before=edit_one_page
-            )
-        finally:
-            EDITED_PAGE.write_text(original, encoding="utf-8")
-            make_all()
+    with tempfile.TemporaryDirectory() as plain_dir, edited_page_put_back():
+        make_all()
+        pairs = time_edit_pairs(Path(plain_dir), runs)
     return {**pairs, "load_average": os.getloadavg()}
 
 
 def build_timings(runs: int) -> dict[str, object]:
     """Every build figure: clean and one-page-edit pairs against plain Sphinx, the PDF step."""
-    original = EDITED_PAGE.read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory() as plain_dir:
+    with tempfile.TemporaryDirectory() as plain_dir, edited_page_put_back():
         plain_out = Path(plain_dir)
 
         def fresh_plain() -> None:
             shutil.rmtree(plain_out, ignore_errors=True)
             plain_sphinx(plain_out)
 
-        try:
-            # Issue 12's ratio is for a clean make of HTML and SCORM; the PDF pack's cost is
-            # measured on its own just below.
-            clean_pairs = alternating_ratio(
-                lambda: (clean(), make_without_pdf()), fresh_plain, runs
-            )
-            # The PDF step's share of a clean build: the whole of `make` against `make html scorm`.
-            pdf_pairs = alternating_ratio(make_all, make_without_pdf, runs, before=clean)
-            make_all()
-            pdf_alone = timed(make_pdf, runs, before=forget_pdfs)
-            no_change = timed(make_all, runs)
-            plain_sphinx(plain_out)  # so the plain side's next build is incremental
-            edit_pairs = alternating_ratio(
-                make_all, lambda: plain_sphinx(plain_out), runs, before=edit_one_page
-            )
-        finally:
-            EDITED_PAGE.write_text(original, encoding="utf-8")
-            make_all()
+        # Issue 12's ratio is for a clean make of HTML and SCORM; the PDF pack's cost is
+        # measured on its own just below.
+        clean_pairs = alternating_ratio(lambda: (clean(), make_without_pdf()), fresh_plain, runs)
+        # The PDF step's share of a clean build: the whole of `make` against `make html scorm`.
+        pdf_pairs = alternating_ratio(make_all, make_without_pdf, runs, before=clean)
+        make_all()
+        pdf_alone = timed(make_pdf, runs, before=forget_pdfs)
+        no_change = timed(make_all, runs)
+        edit_pairs = time_edit_pairs(plain_out, runs)
     return {
         "clean_make_vs_plain_sphinx": clean_pairs,
         "one_page_edit_make_vs_plain_incremental": edit_pairs,
