@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sphinx.util.docutils import SphinxTranslator
 
+from .built_files import write_if_changed
 from .i18n import _
 
 BANK_FOLDER = "_static"
@@ -51,9 +52,9 @@ def move_bank_out(translator: SphinxTranslator, quiz_id: str) -> None:
     questions = "".join(body[start:])
     del body[start:]
     # ASCII-only JSON: the script reads the same whatever charset a server or LMS claims.
-    script = f"RightwayQuiz.bank({json.dumps(quiz_id)}, {json.dumps(questions)});\n"
-    version = hashlib.sha256(script.encode("ascii")).hexdigest()[:10]
-    _write_if_changed(
+    script = f"RightwayQuiz.bank({json.dumps(quiz_id)}, {json.dumps(questions)});\n".encode("ascii")
+    version = hashlib.sha256(script).hexdigest()[:10]
+    write_if_changed(
         Path(translator.builder.outdir) / BANK_FOLDER / bank_file_name(quiz_id), script
     )
     body.append(holder_html(version))
@@ -69,12 +70,3 @@ def holder_html(version: str) -> str:
         f'<p class="rightway-quiz-bank-print">{escape(not_loaded)}</p>'
         f"<noscript><p>{escape(needs_script)}</p></noscript></div>"
     )
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    # An unchanged bank keeps its file (and its time stamp), so nothing downstream redoes work.
-    data = text.encode("ascii")
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

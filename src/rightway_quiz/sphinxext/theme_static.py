@@ -21,6 +21,7 @@ import rjsmin  # type: ignore[import-untyped]
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from .built_files import write_if_changed
 from .page_assets import SELECTOR_NAME, page_names, rules_using
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -51,9 +52,7 @@ def minified_static_dir(work_dir: Path, source: Path = STATIC_DIR) -> Path:
             if minify
             else path.read_bytes()
         )
-        copy = target / path.name
-        if not copy.is_file() or copy.read_bytes() != data:
-            copy.write_bytes(data)
+        write_if_changed(target / path.name, data)
     for stale in target.iterdir():
         if stale.name not in wanted:
             stale.unlink()
