@@ -167,3 +167,18 @@ def _compiled_extension_catalogs() -> None:
     from tools.catalogs import compile_catalogs
 
     compile_catalogs(LOCALE_DIR)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _course_facts_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Course facts (see ``course/facts.py``) kept in the session's own folder, not the
+    user's cache; the tool's subprocesses inherit it."""
+    from rightway_quiz.course.facts import CACHE_DIR_VARIABLE
+
+    before = os.environ.get(CACHE_DIR_VARIABLE)
+    os.environ[CACHE_DIR_VARIABLE] = str(tmp_path_factory.mktemp("course-facts"))
+    yield
+    if before is None:
+        os.environ.pop(CACHE_DIR_VARIABLE, None)
+    else:
+        os.environ[CACHE_DIR_VARIABLE] = before

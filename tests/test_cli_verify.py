@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from grader_support import SCHEMA, answer_document, course, run, write_json
 
-from rightway_quiz.grader.answers import parse_answer_data
+from rightway_quiz.grader.answer_files import parse_answer_data
 from rightway_quiz.grader.verify import shown_code, verification_code
 
 LEARNER = "Siân ap Dafydd"

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
         load_scenario_sets,
     )
     from .course.model import Question, Quiz, Scenario, ScenarioSet
-    from .grader.answers import AnswerFile, InputError, read_answer_file
+    from .grader.answer_files import AnswerFile, read_answer_file
+    from .grader.answers import InputError
     from .grader.gradebook import Attempt, Gradebook, LearnerResult
     from .grader.grading import Grader, grade_files, grade_rows
     from .grader.report import CohortReport, build_report
@@ -29,9 +30,9 @@ from ._version import __version__
 
 #: Public name -> the module that defines it.
 _PUBLIC = {
-    "AnswerFile": "grader.answers",
+    "AnswerFile": "grader.answer_files",
     "InputError": "grader.answers",
-    "read_answer_file": "grader.answers",
+    "read_answer_file": "grader.answer_files",
     "Attempt": "grader.gradebook",
     "Gradebook": "grader.gradebook",
     "Grader": "grader.grading",

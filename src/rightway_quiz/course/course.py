@@ -9,28 +9,24 @@ has no translation yet.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polib
-
+from .errors import SourceError
+from .facts import versions_hash
 from .fingerprint import OUTLINE_FILE, QUIZ_DIR, SCENARIO_DIR
 from .fingerprint import source_fingerprint as source_fingerprint  # re-exported: its old home
-from .loader import (
-    ARTICLES_FILE,
-    Loaded,
-    SourceError,
-    load_articles,
-    load_outline,
-    load_quizzes,
-    load_scenario_sets,
-)
-from .model import Article, ArticleList, Outline, Quiz, ScenarioSet
 from .paragraphs import split_paragraphs as split_paragraphs  # re-exported: its old home
+
+# The loader and the model (PyYAML, pydantic) are imported by load_course, not here: a
+# grading run whose course facts are kept (see facts.py) finds the course without them.
+if TYPE_CHECKING:
+    from .loader import Loaded
+    from .model import Article, ArticleList, Outline, Quiz, ScenarioSet
 
 CONTENT_LOCALE_DIR = Path("locale")
 
@@ -82,6 +78,8 @@ class ContentTranslations:
         messages: dict[str, str] = {}
         folder = course_dir / CONTENT_LOCALE_DIR / language / "LC_MESSAGES"
         if language != "en" and folder.is_dir():
+            import polib
+
             for po_path in sorted(folder.rglob("*.po")):
                 try:
                     catalog = polib.pofile(str(po_path))
@@ -160,14 +158,21 @@ class Course:
 
 def course_version(course: Course) -> str:
     """A short hash over every quiz's version, sorted: outputs say which course marked them."""
-    versions = "\n".join(sorted(f"{quiz.id}={quiz.version}" for quiz in course.quizzes.values()))
-    return hashlib.sha256(versions.encode("utf-8")).hexdigest()[:12]
+    return versions_hash((quiz.id, quiz.version) for quiz in course.quizzes.values())
 
 
 def load_course(
     root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
 ) -> Course:
     """Read and check ``quizzes/`` and, if present, ``scenarios/`` (with ``articles.yaml``)."""
+    from .loader import (
+        ARTICLES_FILE,
+        load_articles,
+        load_outline,
+        load_quizzes,
+        load_scenario_sets,
+    )
+
     quiz_path = root / quiz_dir
     if not quiz_path.is_dir():
         raise SourceError(

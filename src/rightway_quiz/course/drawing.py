@@ -8,9 +8,11 @@ the same option order in the terminal as on the page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from .model import Question, Quiz
+if TYPE_CHECKING:
+    from .model import Question, Quiz
+
 
 _MASK = 0xFFFFFFFF
 Item = TypeVar("Item")

@@ -9,24 +9,12 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .errors import SourceError as SourceError  # its home before errors.py
 from .fingerprint import OUTLINE_FILE
 from .model import ArticleList, Location, Outline, Quiz, ScenarioSet
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_SOURCE_BYTES = 2_000_000
-
-
-class SourceError(Exception):
-    """A course source file is malformed; says where and why."""
-
-    def __init__(self, path: Path, line: int | None, field_name: str | None, message: str):
-        self.path = path
-        self.line = line
-        self.field_name = field_name
-        self.message = message
-        where = f"{path}:{line}" if line else str(path)
-        what = f"{field_name}: {message}" if field_name else message
-        super().__init__(f"{where}: {what}")
 
 
 @dataclass(frozen=True)

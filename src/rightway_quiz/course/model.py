@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .facts import asked_per_attempt, correct_response
+
 Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
 
@@ -132,9 +134,7 @@ class Question(_Strict):
 
     def correct_response(self) -> dict[str, str] | list[str]:
         """The right response: option ids, or item id → option id for matching."""
-        if self.type == "matching":
-            return {item.id: item.answer for item in self.items}
-        return sorted(self.answer)
+        return correct_response(self.type, self.answer, ((i.id, i.answer) for i in self.items))
 
 
 class Quiz(_Strict):
@@ -164,7 +164,7 @@ class Quiz(_Strict):
     @property
     def asked_per_attempt(self) -> int:
         """How many questions one attempt asks: the draw, or the whole bank."""
-        return len(self.questions) if self.draw is None else min(self.draw, len(self.questions))
+        return asked_per_attempt(len(self.questions), self.draw)
 
     def check(self, check_id: str) -> Question | None:
         """The check with this id, if the quiz has one."""

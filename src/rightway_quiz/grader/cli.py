@@ -18,8 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..course.course import Course, find_course_dir, load_course
-from ..course.loader import SourceError
+from ..course.course import ContentTranslations, Course, find_course_dir, load_course
+from ..course.errors import SourceError
+from ..course.facts import CourseFacts, load_facts
 from ._files import UsageError, check_output, replacing
 from .answers import InputError, display_path
 from .cli_grading import (
@@ -55,6 +56,11 @@ from .verify import run_verify
 
 def _course(args: argparse.Namespace) -> Course:
     return load_course(find_course_dir(args.course_dir))
+
+
+def _course_facts(args: argparse.Namespace) -> CourseFacts:
+    """What marking needs, kept between runs: a run on unchanged sources imports no pydantic."""
+    return load_facts(find_course_dir(args.course_dir))
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -108,11 +114,16 @@ def run_grade(args: argparse.Namespace) -> int:
     namer = namer_for(args)
     args.files = expand_inputs(args.files, (args.output, args.rejected))
     check_outputs(args, FORMATS)
-    course = _course(args)
+    course = _course_facts(args)
     output_format = choose_format(args, "table")
     grader = grade_all(args, course, namer)
     book = grader.gradebook
-    texts = course.translations(args.lang)
+    # A CSV holds no course text: it does without the catalogs (and the whole course).
+    texts = (
+        ContentTranslations(args.lang)
+        if output_format == "csv"
+        else book.course.translations(args.lang)
+    )
     bar = writing_bar(args.output)
     chunks = render(book, texts, namer, output_format, args.translator, bar)
     write_output(chunks, args.output, csv=output_format == "csv", bar=bar)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..course.course import Course
+from ..course.facts import CourseFacts
 from ._files import UsageError, check_output, replacing
 from ._output import terminal_text
 from ._progress import ProgressBar
@@ -175,7 +176,7 @@ def namer_for(args: argparse.Namespace) -> Namer:
     return Namer(pseudonymise, salt)
 
 
-def grade_all(args: argparse.Namespace, course: Course, namer: Namer) -> Grader:
+def grade_all(args: argparse.Namespace, course: Course | CourseFacts, namer: Namer) -> Grader:
     bar = ProgressBar(_("Grading"), sys.stderr)
     log = _RejectionLog(args.rejected, namer, bar)
     grader = Grader(course, on_reject=log, progress=bar)

@@ -9,13 +9,18 @@ answers, not with rows. A :class:`Gradebook`'s counts add up:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..course.course import Course
-from ..course.model import Question, Quiz
+from ..course.facts import CourseFacts
 from ._output import learner_key
 from .answers import InputError
 from .marking import Outcome, QuizKey
 from .messages import _
+
+if TYPE_CHECKING:
+    from ..course.course import Course
+    from ..course.model import Question, Quiz
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class Attempt:
         A drawn attempt's file lists every question it asked (an unanswered one with
         no choice), so an answers file from any earlier draw marks against its own draw.
         """
-        return self.key.full_mask if self.key.quiz.draw is None else self.answered
+        return self.key.full_mask if self.key.facts.draw is None else self.answered
 
     @property
     def out_of(self) -> int:
@@ -93,7 +98,7 @@ class Attempt:
         A drawn attempt never counts fewer than the draw: leaving entries out of a
         file cannot raise its score.
         """
-        quiz = self.key.quiz
+        quiz = self.key.facts
         if quiz.draw is None:
             return len(quiz.questions)
         return max(quiz.asked_per_attempt, self.answered.bit_count())
@@ -106,7 +111,7 @@ class Attempt:
     @property
     def passed(self) -> bool:
         """At or above the quiz's pass mark."""
-        return self.percent >= self.key.quiz.pass_mark
+        return self.percent >= self.key.facts.pass_mark
 
     def is_right(self, position: int) -> bool:
         """Whether the question at ``position`` was answered right."""
@@ -125,8 +130,14 @@ class Attempt:
 
     def articles_to_discuss(self) -> list[int]:
         """The articles of every missed question, ascending."""
+        missed = self.asked & ~self.correct
         return sorted(
-            {number for question, _outcome in self.missed() for number in question.articles}
+            {
+                number
+                for index, question in enumerate(self.key.questions)
+                if missed >> index & 1
+                for number in question.articles
+            }
         )
 
 
@@ -156,13 +167,13 @@ class LearnerResult:
 
     learner: str
     attempts: list[Attempt]
-    course: Course
+    facts: CourseFacts
 
     def principles(self) -> list[PrincipleResult]:
         """Score and pass per principle: every attempt of its quizzes; passed if each one passed."""
         grouped: dict[str, list[Attempt]] = {}
         for attempt in self.attempts:
-            grouped.setdefault(attempt.quiz.principle, []).append(attempt)
+            grouped.setdefault(attempt.key.principle, []).append(attempt)
         return [
             PrincipleResult(
                 principle=principle,
@@ -171,7 +182,7 @@ class LearnerResult:
                 passed=all(a.passed for a in attempts),
             )
             for principle, attempts in sorted(
-                grouped.items(), key=lambda kv: self.course.principle_sort_key(kv[0])
+                grouped.items(), key=lambda kv: self.facts.principle_sort_key(kv[0])
             )
         ]
 
@@ -184,7 +195,7 @@ class LearnerResult:
 class Gradebook:
     """The result of grading: attempts, rejections and counts that add up."""
 
-    course: Course
+    facts: CourseFacts
     attempts: list[Attempt] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     file_errors: list[InputError] = field(default_factory=list)
@@ -198,6 +209,11 @@ class Gradebook:
     #: Answer files that name no learner (each graded as a learner of its own).
     unnamed_files: int = 0
 
+    @cached_property
+    def course(self) -> Course:
+        """The whole course marked against (loaded on first use: CSV results do without it)."""
+        return self.facts.course
+
     @property
     def rejections_cut(self) -> bool:
         """Whether more answers were rejected than :attr:`rejections` keeps."""
@@ -209,7 +225,7 @@ class Gradebook:
         for attempt in self.attempts:
             grouped.setdefault(attempt.learner_key, []).append(attempt)
         return [
-            LearnerResult(attempts[0].learner, attempts, self.course)
+            LearnerResult(attempts[0].learner, attempts, self.facts)
             for attempts in grouped.values()
         ]
 

@@ -20,23 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..course.course import Course
+from ..course.facts import CourseFacts, facts_of
 from ._output import learner_key
-from .answers import (
-    AnswerFile,
-    InputError,
-    display_path,
-    input_kind,
-    parse_answer_data,
-    read_answer_file,
-)
+from .answers import InputError, display_path, input_kind
 from .csv_answers import open_answer_csv
 from .gradebook import Attempt, Gradebook, Rejection
 from .marking import CourseKeys, Rejected
 from .messages import _
 from .row_grading import RowGrader, in_batches
+
+if TYPE_CHECKING:  # read by answer_files (pydantic), imported when a JSON file comes
+    from .answer_files import AnswerFile
 
 #: How many rejections a gradebook keeps in full; the rest are only counted.
 KEPT_REJECTIONS = 10_000
@@ -46,7 +43,8 @@ RejectCallback = Callable[[Rejection], None]
 
 
 class Grader:
-    """Marks answer sources into one :class:`Gradebook`.
+    """Marks answer sources into one :class:`Gradebook`, against a course or its facts
+    (:func:`~rightway_quiz.course.facts.load_facts`: marking needs no more).
 
     ``on_reject`` sees every rejection as it happens (the gradebook keeps the
     first :data:`KEPT_REJECTIONS`); ``progress(done, total)`` is called before
@@ -55,16 +53,16 @@ class Grader:
 
     def __init__(
         self,
-        course: Course,
+        course: Course | CourseFacts,
         *,
         on_reject: RejectCallback | None = None,
         progress: ProgressCallback | None = None,
     ) -> None:
-        self.course = course
-        self.gradebook = Gradebook(course)
+        facts = course if isinstance(course, CourseFacts) else facts_of(course)
+        self.gradebook = Gradebook(facts)
         self.on_reject = on_reject
         self.progress = progress
-        self._marking = CourseKeys(course)
+        self._marking = CourseKeys(facts)
         self._keys = self._marking.keys
         self._rows = RowGrader(self._marking, self.gradebook, self._reject)
         self._seen_paths: set[Path] = set()
@@ -141,6 +139,8 @@ class Grader:
 
     def add_json(self, path: Path) -> None:
         """Grade a browser answer file; a file without a ``learner`` is a learner of its own."""
+        from .answer_files import read_answer_file
+
         try:
             answer_file = read_answer_file(path)
         except InputError as error:
@@ -150,6 +150,8 @@ class Grader:
 
     def add_answer_data(self, data: Any, source: str, learner: str | None = None) -> None:
         """Grade answer data already parsed from JSON (as the browser writes it)."""
+        from .answer_files import parse_answer_data
+
         try:
             answer_file = parse_answer_data(data, source)
         except InputError as error:
@@ -259,7 +261,7 @@ class Grader:
 
 
 def grade_files(
-    course: Course,
+    course: Course | CourseFacts,
     paths: Iterable[Path],
     *,
     on_reject: RejectCallback | None = None,
@@ -272,7 +274,9 @@ def grade_files(
     return grader.gradebook
 
 
-def grade_rows(course: Course, rows: Iterable[Sequence[str]], source: str = "<rows>") -> Gradebook:
+def grade_rows(
+    course: Course | CourseFacts, rows: Iterable[Sequence[str]], source: str = "<rows>"
+) -> Gradebook:
     """Grade ``(learner, quiz, question, answer)`` rows, e.g. a synthetic cohort."""
     grader = Grader(course)
     columns = {"learner": 0, "quiz": 1, "question": 2, "answer": 3}

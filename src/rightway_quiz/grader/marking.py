@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..course.course import Course
-from ..course.model import Question, Quiz
+from ..course.facts import CourseFacts, QuestionFacts, QuizFacts
 from .messages import _
+
+if TYPE_CHECKING:
+    from ..course.model import Quiz
 
 Response = list[str] | dict[str, str]
 
@@ -35,22 +37,32 @@ class Rejected(Exception):
 
 
 class QuizKey:
-    """A quiz prepared for marking: each question's position and bit, the whole-quiz mask."""
+    """A quiz prepared for marking: each question's position and bit, the whole-quiz mask.
+
+    Made from the quiz's :class:`QuizFacts`; :attr:`quiz`, the checked quiz with its
+    texts, is loaded only when something asks for it (a report, feedback).
+    """
 
     __slots__ = (
         "answer_keys",
+        "course",
+        "facts",
         "full_mask",
+        "id",
         "items",
         "options",
         "positions",
         "principle",
-        "quiz",
+        "questions",
         "version",
     )
 
-    def __init__(self, quiz: Quiz) -> None:
-        self.quiz = quiz
-        # Worked out once: the quiz's hash, and each question's ids and right response.
+    def __init__(self, quiz: QuizFacts, course: CourseFacts) -> None:
+        self.facts = quiz
+        self.course = course
+        self.id = quiz.id
+        self.questions = quiz.questions
+        # Worked out once: each question's ids and right response.
         self.version = quiz.version
         self.principle = quiz.principle
         self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
@@ -62,15 +74,22 @@ class QuizKey:
                 options.update(
                     {alias: options[value] for alias, value in TRUE_FALSE_ALIASES.items()}
                 )
-        self.items = [_folded(item.id for item in question.items) for question in quiz.questions]
+        self.items = [
+            _folded(item for item, _option in question.items) for question in quiz.questions
+        ]
         self.answer_keys = [question.correct_response() for question in quiz.questions]
+
+    @property
+    def quiz(self) -> Quiz:
+        """The checked quiz, with its title, stems and feedback (the course loads on first use)."""
+        return self.course.course.quizzes[self.id]
 
     def check_version(self, version: str) -> None:
         """Raise :class:`Rejected` if ``version`` is given and is not this quiz's version."""
         if version and version != self.version:
             raise Rejected(
                 _("answered against quiz version {old}; {quiz!r} is now version {new}: not marked")
-                .replace("{quiz!r}", repr(self.quiz.id))
+                .replace("{quiz!r}", repr(self.id))
                 .replace("{new}", self.version),
                 old=version[:40],
             )
@@ -80,7 +99,7 @@ def _folded(ids: Iterable[str]) -> dict[str, str]:
     return {identifier.casefold(): identifier for identifier in ids}
 
 
-def _known_option(options: dict[str, str], option: str, question: Question) -> str:
+def _known_option(options: dict[str, str], option: str, question: QuestionFacts) -> str:
     """The option id ``option`` means, in any case; raise ``Rejected`` if none."""
     known = options.get(option.casefold())
     if known is None:
@@ -99,7 +118,11 @@ class Outcome:
     __slots__ = ("answered", "bit", "correct", "position", "question", "response")
 
     def __init__(
-        self, question: Question, position: int, response: Response, right: Response | None = None
+        self,
+        question: QuestionFacts,
+        position: int,
+        response: Response,
+        right: Response | None = None,
     ) -> None:
         self.question = question
         self.position = position
@@ -123,7 +146,7 @@ class Outcome:
 
 def check_response(key: QuizKey, position: int, response: Response) -> Outcome:
     """Check a response's ids against the question at ``position`` and mark it."""
-    question = key.quiz.questions[position]
+    question = key.questions[position]
     if question.type == "matching":
         return _check_matches(key, position, response)
     if not isinstance(response, list):
@@ -149,7 +172,7 @@ def check_response(key: QuizKey, position: int, response: Response) -> Outcome:
 
 def _check_matches(key: QuizKey, position: int, response: Response) -> Outcome:
     """Check a matching question's item=option pairs and mark them."""
-    question = key.quiz.questions[position]
+    question = key.questions[position]
     if not isinstance(response, dict):
         raise Rejected(
             _("question {question!r} is a matching question: give item=option pairs").format(
@@ -170,7 +193,7 @@ def _check_matches(key: QuizKey, position: int, response: Response) -> Outcome:
     return Outcome(question, position, matched, key.answer_keys[position])
 
 
-def parse_text_response(question: Question, raw: str) -> Response:
+def parse_text_response(question: QuestionFacts, raw: str) -> Response:
     """The response a CSV cell's text means: option ids, or item=option pairs for matching."""
     if question.type != "matching":
         return [token for token in _OPTION_SPLIT.split(raw) if token]
@@ -194,8 +217,8 @@ def parse_text_response(question: Question, raw: str) -> Response:
 class CourseKeys:
     """Every quiz of a course prepared for marking, and which quiz each question is in."""
 
-    def __init__(self, course: Course) -> None:
-        self.keys = {quiz_id: QuizKey(quiz) for quiz_id, quiz in course.quizzes.items()}
+    def __init__(self, course: CourseFacts) -> None:
+        self.keys = {quiz_id: QuizKey(quiz, course) for quiz_id, quiz in course.quizzes.items()}
         self._question_quiz = {
             q.id: quiz.id for quiz in course.quizzes.values() for q in quiz.questions
         }
@@ -207,7 +230,7 @@ class CourseKeys:
             raise Rejected(_("unknown quiz id {quiz!r}"), quiz=quiz_id[:80])
         return key
 
-    def locate(self, key: QuizKey, question_id: str) -> tuple[Question, int]:
+    def locate(self, key: QuizKey, question_id: str) -> tuple[QuestionFacts, int]:
         """The question ``question_id`` of ``key``'s quiz and its position; else ``Rejected``."""
         position = key.positions.get(question_id)
         if position is None:
@@ -216,10 +239,10 @@ class CourseKeys:
                 raise Rejected(_("unknown question id {question!r}"), question=question_id[:80])
             raise Rejected(
                 _("question {question!r} belongs to quiz {owner!r}, not {quiz!r}").format(
-                    question=question_id, owner=owner, quiz=key.quiz.id
+                    question=question_id, owner=owner, quiz=key.id
                 )
             )
-        return key.quiz.questions[position], position
+        return key.questions[position], position
 
     def outcome_from_text(self, quiz_id: str, question_id: str, raw: str, version: str) -> Outcome:
         """Mark a CSV row's answer text (``version`` empty: not given)."""

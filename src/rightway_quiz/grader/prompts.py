@@ -10,12 +10,14 @@ import random
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..course.course import ContentTranslations, Course
-from ..course.model import Prompt, Scenario
 from .messages import Translator, _
 from .principles import principle_name
+
+if TYPE_CHECKING:
+    from ..course.model import Prompt, Scenario
 
 PromptKind = Literal["scenario", "question", "any"]
 AUDIENCES = ("one-to-one", "team", "foster-carer", "residential")

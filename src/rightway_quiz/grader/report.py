@@ -19,15 +19,17 @@ import json
 import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..course.course import ContentTranslations, course_version
-from ..course.model import Question
 from ._output import csv_text
 from .gradebook import Attempt, Gradebook
 from .messages import Translator
 from .principles import principle_name
+
+if TYPE_CHECKING:
+    from ..course.model import Question
 
 REPORT_FORMATS = ("text", "html", "csv", "json")
 TOP_WRONG_OPTIONS = 3

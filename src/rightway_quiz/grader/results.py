@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from ..course.course import ContentTranslations, Course, course_version
-from ..course.model import Question
+from ..course.course import ContentTranslations, Course
 from ._output import terminal_text
 from .gradebook import Attempt, Gradebook, LearnerResult
 from .marking import Outcome
@@ -21,6 +20,9 @@ from .messages import Translator, _
 from .naming import Namer
 from .principles import principle_name
 from .results_csv import render_csv_rows
+
+if TYPE_CHECKING:
+    from ..course.model import Question
 
 __all__ = ["FORMATS", "Namer", "counts_line", "grades_document", "missed_lines", "render"]
 
@@ -136,7 +138,7 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
         "format": "rightway-grades",
         "format_version": 1,
         "tool_version": __version__,
-        "course_version": course_version(book.course),
+        "course_version": book.facts.version,
         "language": texts.language,
         "counts": {
             "answers": book.answers,
@@ -147,7 +149,7 @@ def grades_meta(book: Gradebook, texts: ContentTranslations, namer: Namer) -> Re
         "older_versions": [
             {
                 "learner": namer(attempt.learner),
-                "quiz": attempt.quiz.id,
+                "quiz": attempt.key.id,
                 "source": namer.source(attempt.source),
                 "submitted_at": attempt.submitted_at,
             }

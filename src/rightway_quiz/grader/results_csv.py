@@ -13,8 +13,7 @@ import io
 from collections.abc import Iterator
 
 from .._version import __version__
-from ..course.course import course_version
-from ..course.model import Quiz
+from ..course.facts import QuizFacts
 from ._gc import cycle_collection_paused
 from ._output import safe_cell
 from .gradebook import Attempt, Gradebook, percent
@@ -65,14 +64,14 @@ def _cell(value: str) -> str:
 CHUNK_QUESTIONS = 8
 
 
-class _QuizFacts:
+class _QuizCells:
     """What a quiz's rows need, worked out once: each question's bit, id and articles.
 
     Which questions were missed (and their articles) is kept for each result of
     each eight questions, so a result not seen before is put together from parts.
     """
 
-    def __init__(self, quiz: Quiz) -> None:
+    def __init__(self, quiz: QuizFacts) -> None:
         questions = [
             (1 << index, question.id, frozenset(question.articles))
             for index, question in enumerate(quiz.questions)
@@ -124,11 +123,11 @@ class _Rows:
         self.sources = {source: "," + _cell(name) for source, name in sources.items()}
         self.yes, self.no = _cell(_("yes")), _cell(_("no"))
         self.quiz_word, self.principle_word = _cell(_("quiz")), _cell(_("principle"))
-        self._facts: dict[QuizKey, _QuizFacts] = {}
+        self._cells: dict[QuizKey, _QuizCells] = {}
         #: (quiz, right, answered, source) → (the row's text, score, out of, passed).
         self.made: dict[tuple[QuizKey, int, int, str], tuple[str, int, int, bool]] = {}
         self._principle: dict[tuple[str, int, int, int], str] = {}
-        self._marks: dict[tuple[_QuizFacts, int, int], tuple[str, bool]] = {}
+        self._marks: dict[tuple[_QuizCells, int, int], tuple[str, bool]] = {}
 
     def quiz(self, attempt: Attempt) -> tuple[str, int, int, bool]:
         """``,quiz,principle,…`` for the attempt (the name goes first), its score,
@@ -140,24 +139,24 @@ class _Rows:
         return found
 
     def _quiz_row(self, attempt: Attempt) -> tuple[str, int, int, bool]:
-        facts = self._facts.get(attempt.key)
-        if facts is None:
-            facts = self._facts[attempt.key] = _QuizFacts(attempt.key.quiz)
-        missed, articles = facts.missed(attempt.correct)
+        cells = self._cells.get(attempt.key)
+        if cells is None:
+            cells = self._cells[attempt.key] = _QuizCells(attempt.key.facts)
+        missed, articles = cells.missed(attempt.correct)
         score, out_of = attempt.score, attempt.out_of
-        marks = self._marks.get((facts, score, out_of))
+        marks = self._marks.get((cells, score, out_of))
         if marks is None:
-            marks = self._marks[facts, score, out_of] = self._marks_cells(facts, score, out_of)
+            marks = self._marks[cells, score, out_of] = self._marks_cells(cells, score, out_of)
         text = f"{marks[0]},{missed},{articles}{self.sources[attempt.source]}{self.tail}"
         return text, score, out_of, marks[1]
 
-    def _marks_cells(self, facts: _QuizFacts, score: int, out_of: int) -> tuple[str, bool]:
+    def _marks_cells(self, quiz: _QuizCells, score: int, out_of: int) -> tuple[str, bool]:
         """``,quiz,principle,quiz id,score,out of,percent,pass mark,passed`` and whether it passed:
         the same for every attempt at a quiz with that score out of that many."""
         shown = percent(score, out_of)
-        passed = shown >= facts.pass_mark
-        cells = [self.quiz_word, facts.head, str(score), str(out_of), str(shown)]
-        cells += [str(facts.pass_mark), self.yes if passed else self.no]
+        passed = shown >= quiz.pass_mark
+        cells = [self.quiz_word, quiz.head, str(score), str(out_of), str(shown)]
+        cells += [str(quiz.pass_mark), self.yes if passed else self.no]
         return "," + ",".join(cells), passed
 
     def principle(self, principle: str, score: int, out_of: int, passed: int) -> str:
@@ -220,12 +219,12 @@ def render_csv_rows(book: Gradebook, namer: Namer) -> Iterator[str]:
     for attempt in book.attempts:
         if attempt.source not in sources:
             sources[attempt.source] = str(safe_cell(namer.source(attempt.source)))
-    rows = _Rows([__version__, course_version(book.course)], sources)
+    rows = _Rows([__version__, book.facts.version], sources)
     pending = [_csv_line([safe_cell(name) for name in csv_header()])]
-    course = book.course
     principles = {attempt.key.principle for attempt in book.attempts}
     order = {
-        name: rank for rank, name in enumerate(sorted(principles, key=course.principle_sort_key))
+        name: rank
+        for rank, name in enumerate(sorted(principles, key=book.facts.principle_sort_key))
     }
     # Paused while the pieces are written out too: a generator cannot pause it per piece.
     with cycle_collection_paused():

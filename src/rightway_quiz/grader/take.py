@@ -10,13 +10,15 @@ import re
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..course.course import ContentTranslations
 from ..course.drawing import draw, option_order
-from ..course.model import Question, Quiz
 from .answers import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
 from .messages import Translator
+
+if TYPE_CHECKING:
+    from ..course.model import Question, Quiz
 
 TAKE_PAGE = "rightway-quiz take"
 

@@ -23,13 +23,16 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..course.course import Course, find_course_dir, load_course
-from .answers import AnswerFile, display_path, read_answer_file
+from .answers import display_path
 from .gradebook import Attempt
 from .grading import Grader
 from .messages import _
+
+if TYPE_CHECKING:
+    from .answer_files import AnswerFile
 
 CODE_LENGTH = 10
 _SEPARATORS = re.compile(r"[\s\-–.]+")
@@ -112,6 +115,8 @@ def verify_file(
     score: int | None = None,
 ) -> Verdict:
     """Re-mark ``path`` and check it against the record's ``code`` and ``score`` (percent)."""
+    from .answer_files import read_answer_file  # pydantic: only the commands that read JSON
+
     answer_file = read_answer_file(path)
     texts = course.translations(language)
     grader = Grader(course)

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 from .._version import __version__
 from ..course.course import course_version, find_course_dir, load_course
-from ..course.loader import SourceError
+from ..course.errors import SourceError
 from .answers import display_path
 from .messages import _
 
