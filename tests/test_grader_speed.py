@@ -71,6 +71,46 @@ def test_block_lines_are_split_as_before_whatever_the_line_ends(block: str) -> N
     assert csv_answers._lines(block) == _lines_by_replacing(block)
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "a,b\r\nc,d\r\n",
+        "a,b\r\nc,d",
+        "a,b\r\nc,d\ne,f\r\n",
+        "a,b\r\r\nc,d\r\n",
+        "a,b\rc,d\r",
+        "\r\n",
+        "a,b",
+    ],
+)
+def test_lines_keeping_cr_differ_only_by_a_crlf_s_cr_at_the_end(block: str) -> None:
+    """The cheaper split used when the last field is never read: every other field is the same."""
+    kept = csv_answers._lines_keeping_cr(block)
+    assert [line.removesuffix("\r") for line in kept] == csv_answers._lines(block)
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\n", "\r"])
+def test_a_last_column_never_read_grades_alike_whatever_the_line_ends(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line_end: str
+) -> None:
+    """An LMS export with a time last (read with its CRs left on), a blank line, a row with a
+    trailing empty field and a short row: the same counts, marks and reasons for every line end."""
+    quiz = course().quizzes["participation"]
+    rows = [[*row, "2026-03-01T10:00:00Z"] for row in csv_rows(quiz, "Bryn")]
+    rows += [[*row, ""] for row in csv_rows(quiz, "Cai", right=set())]
+    rows[2].append("")  # a trailing empty field
+    lines = [",".join(row) for row in [["learner", "quiz", "question", "answer", "time"], *rows]]
+    lines[4:4] = ["", "Dewi,participation,participation-q1"]  # a blank row and a short one
+    path = tmp_path / "export.csv"
+    path.write_bytes(line_end.join(lines).encode("utf-8") + line_end.encode())
+    status, out, err = run(capsys, "grade", path, "--format", "json")
+    assert status == 1
+    assert all_counts(err) == (len(rows) + 2, len(rows), 1, 1)
+    assert "row 6: has too few columns (3; the first row has 5)" in err
+    scores = {learner["learner"]: learner["quizzes"][0]["score"] for learner in _learners(out)}
+    assert scores == {"Bryn": len(quiz.questions), "Cai": 0}
+
+
 def test_rows_with_mixed_line_ends_are_all_graded(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -65,24 +65,26 @@ def _columns(header: list[str]) -> dict[str, int]:
 BLOCK_CHARACTERS = 1 << 20
 
 
-def _blocks(handle: io.TextIOWrapper) -> Iterator[tuple[str, list[str]]]:
-    """The text in blocks of whole lines: (text, its lines without line ends).
+def _blocks(handle: io.TextIOWrapper) -> Iterator[str]:
+    """The text in blocks of whole lines, line ends as they are.
 
-    CRLF ends a line as LF does (Excel on Windows), and so does CR in a file
-    with no LF at all (Excel's "CSV (Macintosh)"); a CR inside a cell elsewhere
-    stays. Done on whole blocks: reading line by line costs more than the csv
-    module's whole read.
+    Split into lines by :func:`_lines` (or :func:`_lines_keeping_cr`): done on whole
+    blocks, because reading line by line costs more than the csv module's whole read.
     """
     while block := handle.read(BLOCK_CHARACTERS):
         if block.endswith("\r"):
             block += handle.read(1)  # a CRLF split between blocks
         if not block.endswith(("\n", "\r")):
             block += handle.readline()
-        yield block, _lines(block)
+        yield block
 
 
 def _lines(block: str) -> list[str]:
-    """The lines of a block of whole lines, without their ends (LF, CRLF, or CR alone)."""
+    """The lines of a block of whole lines, without their ends.
+
+    CRLF ends a line as LF does (Excel on Windows), and so does CR in a file
+    with no LF at all (Excel's "CSV (Macintosh)"); a CR inside a cell elsewhere stays.
+    """
     if "\r" in block:
         body = block[:-2] if block.endswith("\r\n") else block
         lines = body.split("\r\n")
@@ -92,6 +94,17 @@ def _lines(block: str) -> list[str]:
         block = block.replace("\r\n", "\n")
         if "\n" not in block:
             block = block.replace("\r", "\n")
+    return (block[:-1] if block.endswith("\n") else block).split("\n")
+
+
+def _lines_keeping_cr(block: str) -> list[str]:
+    """:func:`_lines` for rows whose last field is never read: split at LF alone, a CRLF's
+    CR left at the end of its line, in that unread field (or in the trailing empty field
+    a row may have, or a blank row's only one). Every read field is as :func:`_lines`
+    gives it, at half the cost: no search for a two-character line end, no count of
+    CRs and LFs to check that every line ends alike."""
+    if "\n" not in block:
+        return _lines(block)  # no LF at all: CR ends lines
     return (block[:-1] if block.endswith("\n") else block).split("\n")
 
 
@@ -130,7 +143,7 @@ def _quoted_record(lines: list[str], delimiter: str) -> tuple[list[str], int]:
 
 
 def _careful(
-    lines: list[str], blocks: Iterator[tuple[str, list[str]]], delimiter: str, bad: str | None
+    lines: list[str], blocks: Iterator[str], delimiter: str, bad: str | None
 ) -> Iterator[list[str]]:
     """Records of a block with quotes or bad bytes, line by line (``bad``: the reason for bad bytes)."""
     at = 0
@@ -143,7 +156,7 @@ def _careful(
             if len(lines) - at < MAX_RECORD_LINES:  # a quoted cell may run on into the next block
                 following = next(blocks, None)
                 if following is not None:
-                    lines = lines[at:] + following[1]
+                    lines = lines[at:] + _lines(following)
                     at = 0
             record, taken = _quoted_record(lines[at : at + MAX_RECORD_LINES], delimiter)
             yield record
@@ -154,7 +167,7 @@ def _careful(
 
 
 def records(
-    handle: io.TextIOWrapper, delimiter: str, decoding: Decoding
+    handle: io.TextIOWrapper, delimiter: str, decoding: Decoding, *, last_field_read: bool = True
 ) -> Iterator[Iterable[list[str]]]:
     """Every record after the header, in batches: fields, or a :class:`BrokenRow`.
 
@@ -171,11 +184,12 @@ def records(
             encoding=decoding.label
         )
     blocks = _blocks(handle)
-    for text, lines in blocks:
+    split_lines = _lines if last_field_read else _lines_keeping_cr
+    for text in blocks:
         if '"' in text or (bad is not None and BAD_BYTE.search(text)):
-            yield list(_careful(lines, blocks, delimiter, bad))
+            yield list(_careful(_lines(text), blocks, delimiter, bad))
         else:
-            yield map(str.split, lines, itertools.repeat(delimiter))
+            yield map(str.split, split_lines(text), itertools.repeat(delimiter))
 
 
 @dataclass
@@ -272,7 +286,9 @@ def open_answer_csv(path: Path) -> CsvAnswers:
         path=path,
         columns=columns,
         width=len(header),
-        batches=records(handle, delimiter, decoding),
+        batches=records(
+            handle, delimiter, decoding, last_field_read=len(header) - 1 in columns.values()
+        ),
         decoding=decoding,
         size=path.stat().st_size,
         _handle=handle,
