@@ -89,7 +89,7 @@ class Attempt:
         A drawn attempt's file lists every question it asked (an unanswered one with
         no choice), so an answers file from any earlier draw marks against its own draw.
         """
-        return self.key.full_mask if self.key.facts.draw is None else self.answered
+        return self.key.full_mask if self.key.draw is None else self.answered
 
     @property
     def out_of(self) -> int:
@@ -98,10 +98,10 @@ class Attempt:
         A drawn attempt never counts fewer than the draw: leaving entries out of a
         file cannot raise its score.
         """
-        quiz = self.key.facts
-        if quiz.draw is None:
-            return len(quiz.questions)
-        return max(quiz.asked_per_attempt, self.answered.bit_count())
+        key = self.key
+        if key.draw is None:
+            return key.question_count
+        return max(key.asked_per_attempt, self.answered.bit_count())
 
     @property
     def percent(self) -> int:

@@ -45,7 +45,9 @@ class QuizKey:
 
     __slots__ = (
         "answer_keys",
+        "asked_per_attempt",
         "course",
+        "draw",
         "facts",
         "full_mask",
         "id",
@@ -53,6 +55,7 @@ class QuizKey:
         "options",
         "positions",
         "principle",
+        "question_count",
         "questions",
         "version",
     )
@@ -67,6 +70,9 @@ class QuizKey:
         self.principle = quiz.principle
         self.positions = {question.id: index for index, question in enumerate(quiz.questions)}
         self.full_mask = (1 << len(quiz.questions)) - 1
+        self.question_count = len(quiz.questions)
+        self.draw = quiz.draw
+        self.asked_per_attempt = quiz.asked_per_attempt
         # Ids are matched whatever their case ("B" is option "b"), through these maps.
         self.options = [_folded(question.option_ids) for question in quiz.questions]
         for question, options in zip(quiz.questions, self.options, strict=True):

@@ -62,6 +62,7 @@ def _cell(value: str) -> str:
 
 #: Questions taken together when working out which were missed (2**8 results each).
 CHUNK_QUESTIONS = 8
+CHUNK_MASK = (1 << CHUNK_QUESTIONS) - 1
 
 
 class _QuizCells:
@@ -69,45 +70,53 @@ class _QuizCells:
 
     Which questions were missed (and their articles) is kept for each result of
     each eight questions, so a result not seen before is put together from parts.
+    Articles are bit masks (article *n* is bit *n*): a result's are its parts' OR,
+    with no set made for each.
     """
 
     def __init__(self, quiz: QuizFacts) -> None:
         questions = [
-            (1 << index, question.id, frozenset(question.articles))
+            (1 << index, question.id, sum(1 << number for number in set(question.articles)))
             for index, question in enumerate(quiz.questions)
         ]
-        self.chunks = [
-            questions[start : start + CHUNK_QUESTIONS]
+        #: (shift to the chunk's bits, its questions, its results seen → (ids, articles)).
+        self.chunks: list[tuple[int, list[tuple[int, str, int]], dict[int, tuple[str, int]]]] = [
+            (start, questions[start : start + CHUNK_QUESTIONS], {})
             for start in range(0, len(questions), CHUNK_QUESTIONS)
         ]
-        self._missed: list[dict[int, tuple[str, frozenset[int]]]] = [{} for _ in self.chunks]
         #: Articles missed → their cell ("3 12"); few sets recur across many results.
-        self._articles: dict[frozenset[int], str] = {}
+        self._articles: dict[int, str] = {}
         self.pass_mark = quiz.pass_mark
         self.head = ",".join(_cell(str(value)) for value in (quiz.principle, quiz.id))
 
     def missed(self, correct: int) -> tuple[str, str]:
         """The cells for the questions not answered right and for their articles."""
         ids: list[str] = []
-        articles: frozenset[int] = frozenset()
-        for index, chunk in enumerate(self.chunks):
-            part = correct >> (index * CHUNK_QUESTIONS) & (1 << CHUNK_QUESTIONS) - 1
-            found = self._missed[index].get(part)
+        articles = 0
+        for shift, chunk, seen in self.chunks:
+            part = correct >> shift & CHUNK_MASK
+            found = seen.get(part)
             if found is None:
-                wrong = [
-                    (question, numbers) for bit, question, numbers in chunk if not correct & bit
-                ]
-                found = self._missed[index][part] = (
-                    " ".join(question for question, _numbers in wrong),
-                    frozenset().union(*(numbers for _question, numbers in wrong)),
-                )
+                found = seen[part] = _chunk_missed(chunk, correct)
             if found[0]:
                 ids.append(found[0])
             articles |= found[1]
         articles_cell = self._articles.get(articles)
         if articles_cell is None:
-            articles_cell = self._articles[articles] = " ".join(map(str, sorted(articles)))
+            numbers = [number for number in range(articles.bit_length()) if articles >> number & 1]
+            articles_cell = self._articles[articles] = " ".join(map(str, numbers))
         return _cell(" ".join(ids)), articles_cell
+
+
+def _chunk_missed(chunk: list[tuple[int, str, int]], correct: int) -> tuple[str, int]:
+    """The ids of a chunk's questions not answered right, and their articles' mask."""
+    ids: list[str] = []
+    articles = 0
+    for bit, question, numbers in chunk:
+        if not correct & bit:
+            ids.append(question)
+            articles |= numbers
+    return " ".join(ids), articles
 
 
 class _Rows:
