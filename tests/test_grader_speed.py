@@ -43,6 +43,20 @@ def test_a_learners_rows_split_between_blocks_grade_as_one_attempt(
     assert scores == {"Bryn": len(quiz.questions), "Cai": 0}
 
 
+def test_what_a_paused_block_made_is_left_to_the_oldest_generation() -> None:
+    import gc
+
+    from rightway_quiz.grader._gc import cycle_collection_paused
+
+    with cycle_collection_paused():
+        assert not gc.isenabled()
+        made = [[number] for number in range(1_000)]  # lists: tracked by the collector
+    assert gc.isenabled()
+    young = {id(found) for found in gc.get_objects(generation=0)}
+    assert not any(id(item) in young for item in made)
+    assert {id(found) for found in gc.get_objects(generation=2)} >= {id(item) for item in made}
+
+
 def _lines_by_replacing(block: str) -> list[str]:
     """A block's lines as the reader first split them: CRLF made LF (CR too if no LF at all)."""
     if "\r" in block:
