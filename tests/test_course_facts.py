@@ -18,6 +18,7 @@ from rightway_quiz.course.facts import (
     CACHE_DIR_VARIABLE,
     KEPT_FACT_FILES,
     CourseFacts,
+    cache_folder,
     facts_of,
     load_facts,
 )
@@ -167,3 +168,16 @@ def test_the_cache_keeps_only_the_newest_courses(cache: Path, course_copy: Path)
 def test_no_quiz_folder_says_where_to_look(cache: Path, tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no such folder: use --course-dir"):
         load_facts(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG cache folder is Linux's")
+def test_facts_are_kept_in_the_user_s_cache_folder_unless_one_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(CACHE_DIR_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "rightway-quiz"
+    load_facts(COURSE_DIR)
+    assert len(list((tmp_path / "xdg" / "rightway-quiz").glob("course-*.json"))) == 1
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "named"))
+    assert cache_folder() == tmp_path / "named"

@@ -169,34 +169,29 @@ def load_facts(
             quiz_path, None, None, "no such folder: use --course-dir to say where the course is"
         )
     fingerprint = source_fingerprint(root, quiz_dir, scenario_dir)
-    folder = cache_folder()
-    stored = folder / f"course-{fingerprint[:32]}.json" if folder is not None else None
-    if stored is not None:
-        found = _read_facts(stored, root, fingerprint)
-        if found is not None:
-            return CourseFacts(
-                root, found.quizzes, found.modules, quiz_dir=quiz_dir, scenario_dir=scenario_dir
-            )
+    stored = cache_folder() / f"course-{fingerprint[:32]}.json"
+    found = _read_facts(stored, root, fingerprint)
+    if found is not None:
+        return CourseFacts(
+            root, found.quizzes, found.modules, quiz_dir=quiz_dir, scenario_dir=scenario_dir
+        )
     from .course import load_course
 
     facts = facts_of(load_course(root, quiz_dir, scenario_dir))
-    if stored is not None:
-        _write_facts(stored, facts, fingerprint)
+    _write_facts(stored, facts, fingerprint)
     return facts
 
 
-def cache_folder() -> Path | None:
-    """Where facts are kept: ``$RIGHTWAY_CACHE_DIR``, else the user's cache folder
-    (``$XDG_CACHE_HOME`` or ``~/.cache``); ``None`` when there is no home to keep them in."""
+def cache_folder() -> Path:
+    """Where facts are kept: ``$RIGHTWAY_CACHE_DIR``, else the user's cache folder as their
+    system has it (``~/.cache/rightway-quiz`` or ``$XDG_CACHE_HOME`` on Linux,
+    ``%LOCALAPPDATA%\\rightway-quiz\\Cache`` on Windows, ``~/Library/Caches`` on a Mac)."""
     named = os.environ.get(CACHE_DIR_VARIABLE, "").strip()
     if named:
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    if base:
-        return Path(base) / "rightway-quiz"
-    with contextlib.suppress(RuntimeError, KeyError):  # no home folder (a service account)
-        return Path.home() / ".cache" / "rightway-quiz"
-    return None
+    from platformdirs import user_cache_path
+
+    return user_cache_path("rightway-quiz", appauthor=False)
 
 
 def _as_data(facts: CourseFacts, fingerprint: str) -> dict[str, Any]:
