@@ -175,10 +175,6 @@ def _course_facts_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     user's cache; the tool's subprocesses inherit it."""
     from rightway_quiz.course.facts import CACHE_DIR_VARIABLE
 
-    before = os.environ.get(CACHE_DIR_VARIABLE)
-    os.environ[CACHE_DIR_VARIABLE] = str(tmp_path_factory.mktemp("course-facts"))
-    yield
-    if before is None:
-        os.environ.pop(CACHE_DIR_VARIABLE, None)
-    else:
-        os.environ[CACHE_DIR_VARIABLE] = before
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_VARIABLE, str(tmp_path_factory.mktemp("course-facts")))
+        yield

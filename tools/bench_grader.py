@@ -195,21 +195,15 @@ def measure(mode: str, path: Path, course_dir: Path) -> dict[str, float]:
         check=True,
         capture_output=True,
         text=True,
-        env=_child_environment(),
     ).stdout
     result: dict[str, float] = json.loads(output)
     return result
 
 
-def _child_environment() -> dict[str, str]:
-    """The children's environment: bytecode read from ``__pycache__`` as an installed tool's
-    is (pip compiles it; see :func:`compile_package`), not compiled from source each run
-    where the shell sets ``PYTHONDONTWRITEBYTECODE``."""
-    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-
-
 def compile_package() -> None:
-    """Byte-compile the package as ``pip install`` does, so no child pays for it."""
+    """Byte-compile the package as ``pip install`` does, so no child pays for it (this
+    machine's shell sets ``PYTHONDONTWRITEBYTECODE``: no run would write the bytecode, and
+    every edited module would be compiled from source in every measured run)."""
     import compileall
 
     compileall.compile_dir(ROOT / "src" / "rightway_quiz", quiet=1)

@@ -160,21 +160,16 @@ def load_facts(
     root: Path, quiz_dir: str | Path = QUIZ_DIR, scenario_dir: str | Path = SCENARIO_DIR
 ) -> CourseFacts:
     """The course's facts: from the cache when its sources are unchanged, else from loading
-    the whole course (which raises ``SourceError`` as ``load_course`` does) and kept."""
-    quiz_path = root / quiz_dir
-    if not quiz_path.is_dir():
-        from .errors import SourceError
+    the whole course (which raises ``SourceError`` as ``load_course`` does) and kept.
 
-        raise SourceError(
-            quiz_path, None, None, "no such folder: use --course-dir to say where the course is"
-        )
+    Facts are only ever kept for a course that loaded, so a missing or broken source
+    never finds any: ``load_course`` reports it."""
     fingerprint = source_fingerprint(root, quiz_dir, scenario_dir)
     stored = cache_folder() / f"course-{fingerprint[:32]}.json"
-    found = _read_facts(stored, root, fingerprint)
+    found = _read_facts(stored, fingerprint)
     if found is not None:
-        return CourseFacts(
-            root, found.quizzes, found.modules, quiz_dir=quiz_dir, scenario_dir=scenario_dir
-        )
+        quizzes, modules = found
+        return CourseFacts(root, quizzes, modules, quiz_dir=quiz_dir, scenario_dir=scenario_dir)
     from .course import load_course
 
     facts = facts_of(load_course(root, quiz_dir, scenario_dir))
@@ -216,8 +211,9 @@ def _as_data(facts: CourseFacts, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def _from_data(data: Any, root: Path, fingerprint: str) -> CourseFacts:
-    """Facts from their JSON; ``ValueError``, ``KeyError`` or ``TypeError`` if it is not theirs."""
+def _from_data(data: Any, fingerprint: str) -> tuple[dict[str, QuizFacts], tuple[str, ...]]:
+    """Quizzes' facts and modules from their JSON; ``ValueError``, ``KeyError`` or
+    ``TypeError`` if it is not theirs."""
     if data["format"] != FACTS_FORMAT or data["fingerprint"] != fingerprint:
         raise ValueError("facts of another course or format")
     quizzes: dict[str, QuizFacts] = {}
@@ -242,7 +238,7 @@ def _from_data(data: Any, root: Path, fingerprint: str) -> CourseFacts:
             draw=None if draw is None else _number(draw),
             questions=questions,
         )
-    return CourseFacts(root, quizzes, tuple(map(_text, data["modules"])))
+    return quizzes, tuple(map(_text, data["modules"]))
 
 
 def _text(value: object) -> str:
@@ -257,11 +253,13 @@ def _number(value: object) -> int:
     return value
 
 
-def _read_facts(path: Path, root: Path, fingerprint: str) -> CourseFacts | None:
+def _read_facts(
+    path: Path, fingerprint: str
+) -> tuple[dict[str, QuizFacts], tuple[str, ...]] | None:
     """The facts kept in ``path``; ``None`` when there are none, or they cannot be trusted
     to be this course's (then the course is loaded and they are written again)."""
     try:
-        return _from_data(json.loads(path.read_bytes()), root, fingerprint)
+        return _from_data(json.loads(path.read_bytes()), fingerprint)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -113,6 +113,11 @@ class Attempt:
         """At or above the quiz's pass mark."""
         return self.percent >= self.key.facts.pass_mark
 
+    @property
+    def missed_mask(self) -> int:
+        """Bit mask of the questions asked and not answered right."""
+        return self.asked & ~self.correct
+
     def is_right(self, position: int) -> bool:
         """Whether the question at ``position`` was answered right."""
         return bool(self.correct >> position & 1)
@@ -121,7 +126,7 @@ class Attempt:
         """Questions asked and not answered right, in quiz order, with the response
         (``None``: no answer)."""
         wrong = {outcome.position: outcome for outcome in self.wrong}
-        missed = self.asked & ~self.correct
+        missed = self.missed_mask
         return [
             (question, wrong.get(index))
             for index, question in enumerate(self.key.quiz.questions)
@@ -130,7 +135,7 @@ class Attempt:
 
     def articles_to_discuss(self) -> list[int]:
         """The articles of every missed question, ascending."""
-        missed = self.asked & ~self.correct
+        missed = self.missed_mask
         return sorted(
             {
                 number
